@@ -1,0 +1,203 @@
+/**
+ * The one schema of Relais. Every row carries its organisation; times are epoch ms;
+ * days are `YYYY-MM-DD` (UTC). Migrations are generated from this file by drizzle-kit.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const NETWORKS = ['linkedin', 'x', 'facebook', 'instagram', 'email', 'other'] as const;
+export type Network = (typeof NETWORKS)[number];
+
+/** How a hit was classified: `human` counts as a click, every other class is a filtered reason (API.md, KPIs). */
+export const HIT_CLASSES = ['human', 'preview', 'scanner', 'automated', 'self', 'optout'] as const;
+export type HitClass = (typeof HIT_CLASSES)[number];
+
+export const DEVICES = ['mobile', 'tablet', 'desktop', 'bot'] as const;
+export type Device = (typeof DEVICES)[number];
+
+/** Per-network money and reach settings used by EMV and estimated reach. */
+export type NetworkRates = Partial<Record<Network, { cpc: number; cpm: number; organicReach: number }>>;
+export type ConversionValues = Partial<Record<string, number>>;
+
+const createdAt = () => integer('created_at').notNull();
+const updatedAt = () => integer('updated_at').notNull();
+
+export const organisations = sqliteTable('organisations', {
+  id: text('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  attributionWindowDays: integer('attribution_window_days').notNull().default(30),
+  fallbackUrl: text('fallback_url'),
+  utmMedium: text('utm_medium').notNull().default('employee_advocacy'),
+  currency: text('currency').notNull().default('EUR'),
+  rates: text('rates', { mode: 'json' }).$type<NetworkRates>().notNull().default(sql`'{}'`),
+  conversionValues: text('conversion_values', { mode: 'json' }).$type<ConversionValues>().notNull().default(sql`'{}'`),
+  ambassadorVisibility: text('ambassador_visibility', { enum: ['opt-in', 'all'] }).notNull().default('opt-in'),
+  retentionMonths: integer('retention_months').notNull().default(25),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const campaigns = sqliteTable(
+  'campaigns',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    objective: text('objective', { enum: ['awareness', 'leads', 'recruitment', 'engagement'] }).notNull(),
+    status: text('status', { enum: ['draft', 'active', 'archived'] }).notNull().default('draft'),
+    startsAt: integer('starts_at'),
+    endsAt: integer('ends_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('campaigns_org_slug').on(t.organisationId, t.slug), index('campaigns_org_created').on(t.organisationId, t.createdAt)],
+);
+
+export const contents = sqliteTable(
+  'contents',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    campaignId: text('campaign_id').notNull().references(() => campaigns.id),
+    kind: text('kind', { enum: ['article', 'job', 'event', 'news', 'whitepaper', 'video'] }).notNull(),
+    title: text('title').notNull(),
+    url: text('url').notNull(),
+    slug: text('slug').notNull(),
+    talkingPoints: text('talking_points').notNull().default(''),
+    networks: text('networks', { mode: 'json' }).$type<Network[]>().notNull().default(sql`'[]'`),
+    status: text('status', { enum: ['active', 'archived'] }).notNull().default('active'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('contents_org_slug').on(t.organisationId, t.slug),
+    index('contents_campaign').on(t.campaignId),
+    index('contents_org_created').on(t.organisationId, t.createdAt),
+  ],
+);
+
+export const ambassadors = sqliteTable(
+  'ambassadors',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    // Personal fields: erased (set to null) when the ambassador leaves.
+    name: text('name'),
+    email: text('email'),
+    displayName: text('display_name'),
+    team: text('team'),
+    profile: text('profile', { enum: ['expert', 'reporter', 'supporter', 'hr'] }),
+    audience: text('audience', { mode: 'json' }).$type<Partial<Record<Network, number>>>(),
+    leaderboardOptIn: integer('leaderboard_opt_in', { mode: 'boolean' }).notNull().default(false),
+    status: text('status', { enum: ['invited', 'active', 'left'] }).notNull().default('invited'),
+    joinedAt: integer('joined_at'),
+    leftAt: integer('left_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('ambassadors_org_email').on(t.organisationId, t.email), index('ambassadors_org_created').on(t.organisationId, t.createdAt)],
+);
+
+/** A personal short link: one ambassador × one content × one network. */
+export const links = sqliteTable(
+  'links',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    slug: text('slug').notNull().unique(),
+    // Null once the ambassador has left: the link keeps redirecting, unattributed.
+    ambassadorId: text('ambassador_id').references(() => ambassadors.id, { onDelete: 'set null' }),
+    contentId: text('content_id').notNull().references(() => contents.id),
+    network: text('network', { enum: NETWORKS }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('links_org').on(t.organisationId),
+    index('links_ambassador').on(t.ambassadorId),
+    uniqueIndex('links_owner_content_network').on(t.ambassadorId, t.contentId, t.network),
+  ],
+);
+
+/**
+ * One row per hit on a short link, keyed by the click id (so a redelivered message counts once).
+ * Holds no IP and no user agent: only the daily visitor hash (human hits), country, referrer host and device class.
+ * An `optout` hit keeps only its id, link and day.
+ */
+export const clicks = sqliteTable(
+  'clicks',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id').notNull(),
+    linkId: text('link_id').notNull(),
+    at: integer('at').notNull(),
+    day: text('day').notNull(),
+    class: text('class', { enum: HIT_CLASSES }).notNull(),
+    visitorHash: text('visitor_hash'),
+    // 1 when this is the visitor's first human click on this link this day.
+    firstOfDay: integer('first_of_day', { mode: 'boolean' }).notNull().default(false),
+    country: text('country'),
+    refererHost: text('referer_host'),
+    device: text('device', { enum: DEVICES }),
+    // Which consumer run inserted the row: the rollup adds exactly the rows of its own run.
+    ingestId: text('ingest_id').notNull(),
+  },
+  (t) => [
+    index('clicks_link_day_visitor').on(t.linkId, t.day, t.visitorHash),
+    index('clicks_ingest').on(t.ingestId),
+    index('clicks_org_at').on(t.organisationId, t.at),
+  ],
+);
+
+/**
+ * The daily rollup every KPI reads: one row per organisation × day × link, with the link's
+ * attribution copied in so that KPIs never join raw clicks.
+ */
+export const dailyLinkStats = sqliteTable(
+  'daily_link_stats',
+  {
+    organisationId: text('organisation_id').notNull(),
+    day: text('day').notNull(),
+    linkId: text('link_id').notNull(),
+    ambassadorId: text('ambassador_id'),
+    contentId: text('content_id'),
+    campaignId: text('campaign_id'),
+    network: text('network', { enum: NETWORKS }),
+    clicks: integer('clicks').notNull().default(0),
+    uniqueVisitors: integer('unique_visitors').notNull().default(0),
+    previews: integer('previews').notNull().default(0),
+    scanners: integer('scanners').notNull().default(0),
+    automated: integer('automated').notNull().default(0),
+    self: integer('self').notNull().default(0),
+    optouts: integer('optouts').notNull().default(0),
+    conversions: integer('conversions').notNull().default(0),
+    conversionValue: real('conversion_value').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.day, t.linkId] }),
+    index('daily_link_stats_org_day').on(t.organisationId, t.day),
+    index('daily_link_stats_link').on(t.linkId),
+  ],
+);
+
+/** A random salt per UTC day for visitor hashes; deleted after 48 h so hashes cannot be linked across days. */
+export const dailySalts = sqliteTable('daily_salts', {
+  day: text('day').primaryKey(),
+  salt: text('salt').notNull(),
+  createdAt: createdAt(),
+});
+
+/** Server-side sessions (admins and ambassadors). The id is the SHA-256 of the cookie's token. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    subjectType: text('subject_type', { enum: ['admin', 'ambassador'] }).notNull(),
+    subjectId: text('subject_id').notNull(),
+    createdAt: createdAt(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('sessions_subject').on(t.subjectType, t.subjectId), index('sessions_expires').on(t.expiresAt)],
+);

@@ -1,0 +1,48 @@
+/** Small builders: every test makes its own data with unique slugs (storage is shared within a file). */
+import { env } from 'cloudflare:workers';
+import { ambassadors, campaigns, contents, links, organisations, type Network } from '../../db/schema';
+import { getDb } from '../../worker/lib/db';
+import { newId, randomSlug } from '../../worker/lib/ids';
+
+export const db = () => getDb(env.DB);
+
+type Insert<T extends { $inferInsert: unknown }> = Partial<T['$inferInsert']>;
+
+export async function makeOrganisation(overrides: Insert<typeof organisations> = {}) {
+  const now = Date.now();
+  const row = { id: newId('org'), slug: `org-${randomSlug(10)}`, name: 'Acme', createdAt: now, updatedAt: now, ...overrides };
+  await db().insert(organisations).values(row);
+  return row;
+}
+
+export async function makeCampaign(organisationId: string, overrides: Insert<typeof campaigns> = {}) {
+  const now = Date.now();
+  const row = { id: newId('cmp'), organisationId, slug: `cmp-${randomSlug(10)}`, name: 'Campaign', objective: 'recruitment' as const, status: 'active' as const, createdAt: now, updatedAt: now, ...overrides };
+  await db().insert(campaigns).values(row);
+  return row;
+}
+
+export async function makeContent(organisationId: string, campaignId: string, overrides: Insert<typeof contents> = {}) {
+  const now = Date.now();
+  const row = { id: newId('cnt'), organisationId, campaignId, kind: 'job' as const, title: 'Job', url: 'https://jobs.example.com/offer/42', slug: `cnt-${randomSlug(10)}`, createdAt: now, updatedAt: now, ...overrides };
+  await db().insert(contents).values(row);
+  return row;
+}
+
+export async function makeAmbassador(organisationId: string, overrides: Insert<typeof ambassadors> = {}) {
+  const now = Date.now();
+  const row = { id: newId('amb'), organisationId, name: 'Camille', email: `${randomSlug(10)}@example.com`, status: 'active' as const, createdAt: now, updatedAt: now, ...overrides };
+  await db().insert(ambassadors).values(row);
+  return row;
+}
+
+/** A link with its whole chain (organisation → campaign → content, ambassador); override any part. */
+export async function makeLink(options: { network?: Network; url?: string; organisation?: Insert<typeof organisations>; content?: Insert<typeof contents> } = {}) {
+  const organisation = await makeOrganisation(options.organisation);
+  const campaign = await makeCampaign(organisation.id);
+  const content = await makeContent(organisation.id, campaign.id, { ...(options.url ? { url: options.url } : {}), ...options.content });
+  const ambassador = await makeAmbassador(organisation.id);
+  const link = { id: newId('lnk'), organisationId: organisation.id, slug: randomSlug(9), ambassadorId: ambassador.id, contentId: content.id, network: options.network ?? ('linkedin' as const), createdAt: Date.now() };
+  await db().insert(links).values(link);
+  return { organisation, campaign, content, ambassador, link };
+}

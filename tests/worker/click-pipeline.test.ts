@@ -1,0 +1,197 @@
+import { createExecutionContext, createMessageBatch, getQueueResult, waitOnExecutionContext } from 'cloudflare:test';
+import { env, exports } from 'cloudflare:workers';
+import { eq, sql } from 'drizzle-orm';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { clicks, dailyLinkStats, sessions } from '../../db/schema';
+import type { ClickEvent } from '../../worker/lib/click-event';
+import { signClickId } from '../../worker/lib/click-id';
+import { sha256Hex } from '../../worker/lib/encoding';
+import { newId } from '../../worker/lib/ids';
+import worker from '../../worker/index';
+import { db, makeLink } from './builders';
+
+const CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+const LINKEDIN_BOT = 'LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)';
+
+afterEach(() => vi.restoreAllMocks());
+
+async function event(linkId: string, organisationId: string, overrides: Partial<ClickEvent> = {}): Promise<ClickEvent> {
+  const at = Date.now();
+  return { id: await signClickId(env.CLICK_SIGNING_KEY, linkId, at), linkId, organisationId, at, userAgent: CHROME, visitor: newId('v'), country: 'FR', ...overrides };
+}
+
+async function consume(events: ClickEvent[]) {
+  const batch = createMessageBatch<ClickEvent>('relais-clicks', events.map((body, i) => ({ id: `msg-${i}-${body.id}`, timestamp: new Date(body.at), attempts: 1, body })));
+  const ctx = createExecutionContext();
+  await worker.queue(batch, env);
+  return getQueueResult(batch, ctx);
+}
+
+async function rollup(linkId: string) {
+  return db().select().from(dailyLinkStats).where(eq(dailyLinkStats.linkId, linkId)).get();
+}
+
+/** Sends one request through the worker and returns the event it handed to the queue. */
+async function capture(path: string, init: RequestInit = {}): Promise<{ res: Response; events: ClickEvent[] }> {
+  const sendBatch = vi.spyOn(env.CLICKS, 'sendBatch');
+  const ctx = createExecutionContext();
+  const res = await worker.fetch(new Request(`https://relais.test${path}`, { redirect: 'manual', ...init }), env, ctx);
+  await waitOnExecutionContext(ctx);
+  const events = sendBatch.mock.calls.flatMap(([messages]) => [...messages].map((m) => m.body as ClickEvent));
+  sendBatch.mockRestore();
+  return { res, events };
+}
+
+describe('the click event', () => {
+  it('carries facts only: ids, time, visitor hash, host of the referrer, country, asn', async () => {
+    const { link } = await makeLink();
+    const { res, events } = await capture(`/${link.slug}`, {
+      headers: { 'User-Agent': CHROME, Referer: 'https://www.linkedin.com/feed/update/123?x=1', 'CF-Connecting-IP': '203.0.113.7' },
+      cf: { country: 'FR', asn: 3215 },
+    });
+    const clickId = new URL(res.headers.get('location') ?? '').searchParams.get('rl_cid');
+    expect(events).toEqual([
+      { id: clickId, linkId: link.id, organisationId: link.organisationId, at: expect.any(Number), visitor: expect.stringMatching(/^[0-9a-f]{64}$/), userAgent: CHROME, refererHost: 'www.linkedin.com', country: 'FR', asn: 3215 },
+    ]);
+    expect(JSON.stringify(events)).not.toContain('203.0.113.7');
+  });
+
+  it('gives the same visitor the same hash on one day, and a different organisation another hash', async () => {
+    const a = await makeLink();
+    const b = await makeLink();
+    const headers = { 'User-Agent': CHROME, 'CF-Connecting-IP': '198.51.100.1' };
+    const [first] = (await capture(`/${a.link.slug}`, { headers })).events;
+    const [second] = (await capture(`/${a.link.slug}`, { headers })).events;
+    const [other] = (await capture(`/${b.link.slug}`, { headers })).events;
+    expect(first?.visitor).toBe(second?.visitor);
+    expect(other?.visitor).not.toBe(first?.visitor);
+  });
+
+  it('carries nothing but the count for a visitor who objected', async () => {
+    const { link } = await makeLink();
+    const { events } = await capture(`/${link.slug}`, { headers: { 'User-Agent': CHROME, 'Sec-GPC': '1', 'CF-Connecting-IP': '198.51.100.2' }, cf: { country: 'FR' } });
+    expect(events).toEqual([{ id: expect.any(String), linkId: link.id, organisationId: link.organisationId, at: expect.any(Number), optout: true }]);
+  });
+
+  it('carries the hash of the session cookie, never the token', async () => {
+    const { link } = await makeLink();
+    const { events } = await capture(`/${link.slug}`, { headers: { 'User-Agent': CHROME, Cookie: 'a=b; relais_session=tok123' } });
+    expect(events[0]?.session).toBe(await sha256Hex('tok123'));
+  });
+});
+
+describe('queue consumer', () => {
+  it('stores each hit with its class and rolls it up per organisation, day and link', async () => {
+    const { link, content, campaign, ambassador } = await makeLink();
+    const result = await consume([
+      await event(link.id, link.organisationId),
+      await event(link.id, link.organisationId, { userAgent: LINKEDIN_BOT }),
+    ]);
+    expect(result.explicitAcks.length + (result.ackAll ? 2 : 0)).toBeGreaterThan(0);
+    const rows = await db().select().from(clicks).where(eq(clicks.linkId, link.id));
+    expect(rows.map((r) => r.class).sort()).toEqual(['human', 'preview']);
+    expect(await rollup(link.id)).toMatchObject({
+      organisationId: link.organisationId, ambassadorId: ambassador.id, contentId: content.id, campaignId: campaign.id, network: 'linkedin',
+      clicks: 1, previews: 1, uniqueVisitors: 1,
+    });
+  });
+
+  it('counts a redelivered batch once', async () => {
+    const { link } = await makeLink();
+    const events = [await event(link.id, link.organisationId), await event(link.id, link.organisationId)];
+    await consume(events);
+    await consume(events);
+    await consume([events[0] as ClickEvent]);
+    expect(await rollup(link.id)).toMatchObject({ clicks: 2, uniqueVisitors: 2 });
+    expect((await db().select().from(clicks).where(eq(clicks.linkId, link.id))).length).toBe(2);
+  });
+
+  it('counts a visitor once per link and day', async () => {
+    const { link } = await makeLink();
+    const visitor = newId('v');
+    await consume([await event(link.id, link.organisationId, { visitor }), await event(link.id, link.organisationId, { visitor })]);
+    await consume([await event(link.id, link.organisationId, { visitor })]);
+    expect(await rollup(link.id)).toMatchObject({ clicks: 3, uniqueVisitors: 1 });
+  });
+
+  it('records an opted-out hit as a bare count', async () => {
+    const { link } = await makeLink();
+    await consume([{ id: newId('opt'), linkId: link.id, organisationId: link.organisationId, at: Date.now(), optout: true }]);
+    const [row] = await db().select().from(clicks).where(eq(clicks.linkId, link.id));
+    expect(row).toMatchObject({ class: 'optout', visitorHash: null, country: null, refererHost: null, device: null });
+    expect(await rollup(link.id)).toMatchObject({ clicks: 0, optouts: 1, uniqueVisitors: 0 });
+  });
+
+  it('classifies a click by the ambassador who owns the link as self', async () => {
+    const { link, ambassador } = await makeLink();
+    const token = newId('tok');
+    const session = await sha256Hex(token);
+    await db().insert(sessions).values({ id: session, organisationId: link.organisationId, subjectType: 'ambassador', subjectId: ambassador.id, createdAt: Date.now(), expiresAt: Date.now() + 3_600_000 });
+    const other = await sha256Hex('someone-else');
+    await consume([await event(link.id, link.organisationId, { session }), await event(link.id, link.organisationId, { session: other })]);
+    expect(await rollup(link.id)).toMatchObject({ self: 1, clicks: 1 });
+  });
+
+  it('skips events whose link does not exist and acks the batch', async () => {
+    const { link } = await makeLink();
+    const result = await consume([await event(link.id, link.organisationId), { ...(await event(link.id, link.organisationId)), linkId: 'lnk_AAAAAAAAAAAAAAAA' }]);
+    expect(result.ackAll).toBe(true);
+    expect(await rollup(link.id)).toMatchObject({ clicks: 1 });
+  });
+});
+
+describe('when the queue fails', () => {
+  it('writes the click directly to D1, and the audience still gets its 302', async () => {
+    const { link } = await makeLink();
+    vi.spyOn(env.CLICKS, 'sendBatch').mockRejectedValue(new Error('queue down'));
+    const ctx = createExecutionContext();
+    const res = await worker.fetch(new Request(`https://relais.test/${link.slug}`, { headers: { 'User-Agent': CHROME }, redirect: 'manual' }), env, ctx);
+    await waitOnExecutionContext(ctx);
+    expect(res.status).toBe(302);
+    const id = new URL(res.headers.get('location') ?? '').searchParams.get('rl_cid');
+    expect(await db().select({ id: clicks.id, class: clicks.class }).from(clicks).where(eq(clicks.linkId, link.id))).toEqual([{ id, class: 'human' }]);
+    expect(await rollup(link.id)).toMatchObject({ clicks: 1 });
+  });
+
+  it('still answers 302 when D1 fails as well', async () => {
+    const { link } = await makeLink();
+    await exports.default.fetch(`https://relais.test/${link.slug}`, { redirect: 'manual' }); // warm the slug cache
+    vi.spyOn(env.CLICKS, 'sendBatch').mockRejectedValue(new Error('queue down'));
+    vi.spyOn(env.DB, 'batch').mockRejectedValue(new Error('d1 down'));
+    vi.spyOn(env.DB, 'prepare').mockImplementation(() => {
+      throw new Error('d1 down');
+    });
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const ctx = createExecutionContext();
+    const res = await worker.fetch(new Request(`https://relais.test/${link.slug}`, { redirect: 'manual' }), env, ctx);
+    await waitOnExecutionContext(ctx);
+    expect(res.status).toBe(302);
+    expect(error).toHaveBeenCalled();
+  });
+});
+
+describe('end to end through the real queue', () => {
+  it('rolls up exactly the raw click count after a burst of 500 clicks', async () => {
+    const { link } = await makeLink();
+    const agents = [CHROME, LINKEDIN_BOT, 'curl/8.5.0'];
+    // worker.fetch directly: the pool's `exports.default.fetch` slows down quadratically under bursts.
+    const ctx = createExecutionContext();
+    const responses = await Promise.all(
+      Array.from({ length: 500 }, (_, i) =>
+        worker.fetch(new Request(`https://relais.test/${link.slug}`, { headers: { 'User-Agent': agents[i % 3] ?? CHROME, 'CF-Connecting-IP': `192.0.2.${i % 50}` } }), env, ctx),
+      ),
+    );
+    await waitOnExecutionContext(ctx);
+    expect(responses.every((r) => r.status === 302)).toBe(true);
+    const count = async () => (await db().select({ n: sql<number>`count(*)` }).from(clicks).where(eq(clicks.linkId, link.id)).get())?.n ?? 0;
+    await vi.waitUntil(async () => (await count()) === 500, { timeout: 20_000, interval: 100 });
+    const stats = await rollup(link.id);
+    const total = (stats?.clicks ?? 0) + (stats?.previews ?? 0) + (stats?.scanners ?? 0) + (stats?.automated ?? 0) + (stats?.self ?? 0) + (stats?.optouts ?? 0);
+    expect(total).toBe(500);
+    const byClass = await db().select({ class: clicks.class, n: sql<number>`count(*)` }).from(clicks).where(eq(clicks.linkId, link.id)).groupBy(clicks.class);
+    expect(Object.fromEntries(byClass.map((r) => [r.class, r.n]))).toEqual({ human: 167, preview: 167, automated: 166 });
+    expect(stats).toMatchObject({ clicks: 167, previews: 167, automated: 166 });
+    const distinct = await db().select({ n: sql<number>`count(distinct ${clicks.visitorHash})` }).from(clicks).where(eq(clicks.linkId, link.id)).get();
+    expect(stats?.uniqueVisitors).toBe(distinct?.n);
+  }, 30_000);
+});

@@ -1,0 +1,46 @@
+/** The one table of API error codes (API.md, Conventions) and the error every service and route throws. */
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+export const ERROR_STATUS = {
+  invalid_json: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  charter_not_accepted: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  validation_failed: 422,
+  unknown_click: 422,
+  idempotency_key_reused: 422,
+  rate_limited: 429,
+  internal_error: 500,
+} as const satisfies Record<string, ContentfulStatusCode>;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** An error a client can act on; its HTTP status always comes from `ERROR_STATUS`. */
+export class ApiError extends Error {
+  readonly status: ContentfulStatusCode;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = ERROR_STATUS[code];
+  }
+
+  /** The envelope of API.md: `{ error: { code, message, field? } }`. */
+  toJSON() {
+    return { error: { code: this.code, message: this.message, ...(this.field ? { field: this.field } : {}) } };
+  }
+}
+
+/** The error code a bare HTTP status stands for (errors thrown by Hono's own middleware). */
+export function codeForStatus(status: number): ErrorCode {
+  const match = (Object.entries(ERROR_STATUS) as [ErrorCode, number][]).find(([, s]) => s === status);
+  return match?.[0] ?? (status >= 500 ? 'internal_error' : 'validation_failed');
+}

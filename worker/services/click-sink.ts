@@ -1,0 +1,39 @@
+/**
+ * Hands click events to the queue without ever failing the redirect. Events that arrive within
+ * `COALESCE_MS` in one isolate leave as one `sendBatch` (one binding call instead of one per click).
+ * If the queue refuses them, they are recorded directly in D1; if that fails too, they are logged (with
+ * their count) and the audience never notices.
+ */
+import type { ClickEvent } from '../lib/click-event';
+import { getDb } from '../lib/db';
+import { recordClicks } from './clicks';
+
+export const COALESCE_MS = 5;
+const MAX_BATCH = 100;
+
+let pending: ClickEvent[] = [];
+let flushing: Promise<void> | undefined;
+
+/** Queues one event; the returned promise settles (never rejects) once its batch has been handed over. */
+export function sendClick(env: Pick<Env, 'CLICKS' | 'DB'>, event: ClickEvent): Promise<void> {
+  pending.push(event);
+  if (pending.length >= MAX_BATCH) return flush(env);
+  flushing ??= new Promise<void>((resolve) => setTimeout(resolve, COALESCE_MS)).then(() => flush(env));
+  return flushing;
+}
+
+async function flush(env: Pick<Env, 'CLICKS' | 'DB'>): Promise<void> {
+  const events = pending;
+  pending = [];
+  flushing = undefined;
+  if (events.length === 0) return;
+  try {
+    await env.CLICKS.sendBatch(events.map((body) => ({ body })));
+  } catch (queueError) {
+    try {
+      await recordClicks(getDb(env.DB), events);
+    } catch (dbError) {
+      console.error('clicks lost: queue and D1 both failed', { count: events.length, queueError: String(queueError), dbError: String(dbError) });
+    }
+  }
+}

@@ -201,3 +201,93 @@ export const sessions = sqliteTable(
   },
   (t) => [index('sessions_subject').on(t.subjectType, t.subjectId), index('sessions_expires').on(t.expiresAt)],
 );
+
+export const ADMIN_ROLES = ['owner', 'editor', 'analyst'] as const;
+export type AdminRole = (typeof ADMIN_ROLES)[number];
+
+export const API_KEY_SCOPES = ['conversions:write', 'kpis:read', 'admin'] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+/** People who run the programme. Emails are unique across organisations: sign-in is by email alone. */
+export const admins = sqliteTable(
+  'admins',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    email: text('email').notNull().unique(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ADMIN_ROLES }).notNull(),
+    // PBKDF2 record (`pbkdf2-sha256$iterations$salt$hash`); null until the invitation is accepted.
+    passwordHash: text('password_hash'),
+    status: text('status', { enum: ['invited', 'active'] }).notNull().default('invited'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('admins_org_created').on(t.organisationId, t.createdAt)],
+);
+
+/** API keys for companies' systems; only the SHA-256 of the secret is kept. */
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    scopes: text('scopes', { mode: 'json' }).$type<ApiKeyScope[]>().notNull(),
+    secretHash: text('secret_hash').notNull().unique(),
+    // The first characters of the secret, so people can tell keys apart without the secret.
+    prefix: text('prefix').notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: integer('last_used_at'),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [index('api_keys_org_created').on(t.organisationId, t.createdAt)],
+);
+
+/** Versions of the social-media charter; the highest published version is the current one. */
+export const charters = sqliteTable(
+  'charters',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    body: text('body').notNull(),
+    publishedAt: integer('published_at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('charters_org_version').on(t.organisationId, t.version)],
+);
+
+/** Which ambassador accepted which charter version, and when. */
+export const charterAcceptances = sqliteTable(
+  'charter_acceptances',
+  {
+    organisationId: text('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    ambassadorId: text('ambassador_id').notNull().references(() => ambassadors.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    acceptedAt: integer('accepted_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ambassadorId, t.version] }), index('charter_acceptances_org_version').on(t.organisationId, t.version)],
+);
+
+/** One-time invitation links (admins and ambassadors). The id is the SHA-256 of the token in the link. */
+export const invitations = sqliteTable(
+  'invitations',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    subjectType: text('subject_type', { enum: ['admin', 'ambassador'] }).notNull(),
+    subjectId: text('subject_id').notNull(),
+    createdAt: createdAt(),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+  },
+  (t) => [index('invitations_subject').on(t.subjectType, t.subjectId)],
+);
+
+/** Fixed-window counters for rate limits (login attempts). Keys are hashes, never raw emails or IPs. */
+export const rateLimits = sqliteTable('rate_limits', {
+  key: text('key').primaryKey(),
+  windowStart: integer('window_start').notNull(),
+  count: integer('count').notNull(),
+});

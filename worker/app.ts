@@ -1,19 +1,58 @@
 /** Builds the Hono app: health, the `/api` sub-app, and the short-link route last. */
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
 import { ApiError, codeForStatus } from './lib/errors';
-import type { AppEnv } from './env';
+import { caller } from './middleware/caller';
+import { db } from './middleware/db';
+import { jsonOnly } from './middleware/json-only';
 import { notFoundPage, redirect } from './redirect';
+import { adminsRoutes } from './routes/admins';
+import { auth } from './routes/auth';
+import { docsPage, openApiDocument } from './routes/docs';
 import { health } from './routes/health';
+import { invitationsRoutes } from './routes/invitations';
+import { operatorOrganisations, organisation } from './routes/organisations';
+import type { AppEnv } from './env';
 
-export const api = new Hono<AppEnv>();
+const MAX_BODY_BYTES = 1024 * 1024;
+
+const v1 = new Hono<AppEnv>()
+  .route('/organisations', operatorOrganisations)
+  .route('/auth', auth)
+  .route('/invitations', invitationsRoutes)
+  .route('/organisation', organisation)
+  .route('/admins', adminsRoutes);
+
+export const api = new Hono<AppEnv>()
+  .basePath('/api')
+  .use(
+    '*',
+    requestId(),
+    secureHeaders(),
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError('payload_too_large', 'The body is larger than 1 MB.');
+      },
+    }),
+    jsonOnly(),
+    db(),
+    caller(),
+  )
+  .route('/v1', v1);
+
+api.get('/openapi.json', openApiDocument(api));
+api.get('/docs', docsPage);
+api.all('*', () => {
+  throw new ApiError('not_found', 'No such endpoint.');
+});
 
 export const app = new Hono<AppEnv>()
   .route('/health', health)
-  .route('/api', api)
-  .all('/api/*', () => {
-    throw new ApiError('not_found', 'No such endpoint.');
-  })
+  .route('/', api)
   .on(['GET', 'HEAD'], '/:slug{[A-Za-z0-9_-]{4,64}}', (c) => redirect(c, c.req.param('slug')));
 
 app.notFound(notFoundPage);
@@ -24,7 +63,7 @@ app.onError((error, c) => {
     const apiError = new ApiError(codeForStatus(error.status), error.message || 'Request refused.');
     return c.json(apiError.toJSON(), apiError.status);
   }
-  console.error('unhandled error', { path: c.req.path, error: error instanceof Error ? error.stack : String(error) });
+  console.error('unhandled error', { requestId: c.get('requestId'), path: c.req.path, error: error instanceof Error ? error.stack : String(error) });
   return c.json(new ApiError('internal_error', 'Something went wrong on our side.').toJSON(), 500);
 });
 

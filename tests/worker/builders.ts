@@ -46,3 +46,18 @@ export async function makeLink(options: { network?: Network; url?: string; organ
   await db().insert(links).values(link);
   return { organisation, campaign, content, ambassador, link };
 }
+
+/** An organisation created through the operator endpoint, with its owner signed in. */
+export async function makeTenant(name = 'Acme') {
+  const { callJson, sessionFrom } = await import('./http');
+  const slug = `t-${randomSlug(10).toLowerCase()}`;
+  const email = `owner-${slug}@example.com`;
+  const password = 'correct horse battery staple';
+  const created = await callJson<{ organisation: { id: string }; admin: { id: string } }>('/api/v1/organisations', {
+    bearer: env.OPERATOR_TOKEN,
+    body: { name, slug, adminEmail: email, adminPassword: password },
+  });
+  if (created.status !== 201) throw new Error(`operator create failed: ${created.status} ${JSON.stringify(created.body)}`);
+  const login = await callJson('/api/v1/auth/login', { body: { email, password } });
+  return { organisationId: created.body.organisation.id, ownerId: created.body.admin.id, email, password, session: sessionFrom(login) };
+}

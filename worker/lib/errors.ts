@@ -44,3 +44,27 @@ export function codeForStatus(status: number): ErrorCode {
   const match = (Object.entries(ERROR_STATUS) as [ErrorCode, number][]).find(([, s]) => s === status);
   return match?.[0] ?? (status >= 500 ? 'internal_error' : 'validation_failed');
 }
+
+interface ValidationIssue {
+  readonly message: string;
+  readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined;
+}
+
+/** The dotted path of a validation issue (`rates.linkedin.cpc`), or undefined at the root. */
+export function issuePath(issue: ValidationIssue): string | undefined {
+  const path = issue.path?.map((segment) => String(typeof segment === 'object' ? segment.key : segment)).join('.');
+  return path || undefined;
+}
+
+/**
+ * The only validation hook: the first issue becomes `422 validation_failed` with its field. The input
+ * is never echoed back.
+ */
+export function onInvalid(result: { success: boolean; error?: readonly ValidationIssue[] }): void {
+  if (result.success) return;
+  const issue = result.error?.[0];
+  const field = issue ? issuePath(issue) : undefined;
+  const message = issue?.message ?? 'The request is not valid.';
+  const sentence = !field || message.includes(field) ? message : /^[a-z]/.test(message) ? `${field} ${message}` : `${field}: ${message}`;
+  throw new ApiError('validation_failed', sentence, field);
+}

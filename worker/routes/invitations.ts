@@ -1,0 +1,27 @@
+import { Hono } from 'hono';
+import { setCookie } from 'hono/cookie';
+import { describeRoute } from 'hono-openapi';
+import { SESSION_COOKIE, sessionCookieOptions } from '../lib/cookies';
+import { errorResponses, jsonResponse } from '../lib/openapi';
+import { jsonBody, params } from '../lib/validate';
+import { AcceptInvitationBodySchema, AcceptInvitationResponseSchema, TokenParamSchema } from '../schemas/invitations';
+import { acceptInvitation } from '../services/accept-invitation';
+import type { AppEnv } from '../env';
+
+/** `POST /api/v1/invitations/{token}/accept`: one use, within 14 days; opens the invited person's session. */
+export const invitationsRoutes = new Hono<AppEnv>().post(
+  '/:token/accept',
+  describeRoute({
+    tags: ['Invitations'],
+    summary: 'Accept an invitation',
+    description: 'An invited admin sends `{password}` (at least 12 characters); an invited ambassador sends nothing, choosing to join. Answers who joined and sets the session cookie. A used, expired or unknown token answers 404.',
+    responses: { ...jsonResponse(200, 'Joined', AcceptInvitationResponseSchema), ...errorResponses('invalid_json', 'validation_failed', 'not_found') },
+  }),
+  params(TokenParamSchema),
+  jsonBody(AcceptInvitationBodySchema),
+  async (c) => {
+    const { result, session } = await acceptInvitation(c.var.db, c.req.valid('param').token, c.req.valid('json'));
+    setCookie(c, SESSION_COOKIE, session.token, sessionCookieOptions(c.req.url, session.expiresAt));
+    return c.json(result, 200);
+  },
+);

@@ -1,0 +1,41 @@
+import * as v from 'valibot';
+import { ADMIN_ROLES } from '../../db/schema';
+import { NameSchema, TimestampSchema } from './common';
+
+export const EmailSchema = v.pipe(v.string('must be an e-mail address'), v.trim(), v.toLowerCase(), v.email('must be an e-mail address'), v.maxLength(254, 'is too long'));
+export const PasswordSchema = v.pipe(v.string('must be a string'), v.minLength(12, 'must be at least 12 characters'), v.maxLength(256, 'must be at most 256 characters'));
+
+/** An admin as the API shows them (never the password). */
+export const AdminSchema = v.pipe(
+  v.object({
+    id: v.string(),
+    email: v.string(),
+    name: v.string(),
+    role: v.picklist(ADMIN_ROLES),
+    status: v.picklist(['invited', 'active']),
+    createdAt: TimestampSchema,
+  }),
+  v.title('Admin'),
+);
+export type Admin = v.InferOutput<typeof AdminSchema>;
+
+/** `POST /api/v1/admins` (owners only): invites someone, who sets a password through the link. */
+export const InviteAdminBodySchema = v.object({
+  email: EmailSchema,
+  name: NameSchema(),
+  role: v.picklist(ADMIN_ROLES, `must be one of ${ADMIN_ROLES.join(', ')}`),
+});
+export type InviteAdminBody = v.InferOutput<typeof InviteAdminBodySchema>;
+
+export const InviteAdminResponseSchema = v.object({
+  admin: AdminSchema,
+  token: v.pipe(v.string(), v.description('the one-time invitation token (shown once)')),
+  inviteUrl: v.pipe(v.string(), v.description('<origin>/admin/join#<token>: the token stays in the fragment')),
+});
+
+/** `POST /api/v1/auth/login`. */
+export const LoginBodySchema = v.object({
+  email: EmailSchema,
+  password: v.pipe(v.string('must be a string'), v.minLength(1, 'is required'), v.maxLength(256, 'must be at most 256 characters')),
+});
+export type LoginBody = v.InferOutput<typeof LoginBodySchema>;

@@ -1,0 +1,13 @@
+import * as v from 'valibot';
+import { AdminSchema, PasswordSchema } from './admins';
+
+export const TokenParamSchema = v.object({ token: v.pipe(v.string(), v.minLength(1), v.maxLength(128, 'token is not valid')) });
+
+/** `POST /api/v1/invitations/{token}/accept`: admins send the password they choose; ambassadors send nothing. */
+export const AcceptInvitationBodySchema = v.optional(v.object({ password: v.optional(PasswordSchema) }), {});
+export type AcceptInvitationBody = v.InferOutput<typeof AcceptInvitationBodySchema>;
+
+export const AcceptInvitationResponseSchema = v.variant('kind', [
+  v.object({ kind: v.literal('admin'), admin: AdminSchema }),
+  v.object({ kind: v.literal('ambassador'), ambassador: v.object({ id: v.string(), name: v.nullable(v.string()), organisationId: v.string() }) }),
+]);

@@ -1,0 +1,63 @@
+import * as v from 'valibot';
+import { NETWORKS } from '../../db/schema';
+import { CONVERSION_TYPES } from '../services/defaults';
+import { HttpUrlSchema, NameSchema, SlugSchema, TimestampSchema } from './common';
+
+const Money = v.pipe(v.number('must be a number'), v.minValue(0, 'must be zero or more'), v.maxValue(1_000_000, 'is too large'));
+
+const NetworkRateSchema = v.object({
+  cpc: v.pipe(Money, v.description('cost per click of a paid ad on this network')),
+  cpm: v.pipe(Money, v.description('cost per thousand impressions of a paid ad')),
+  organicReach: v.pipe(v.number('must be a number'), v.minValue(0, 'must be between 0 and 1'), v.maxValue(1, 'must be between 0 and 1'), v.description('share of followers who see an organic post, 0–1')),
+});
+
+const RatesSchema = v.object(Object.fromEntries(NETWORKS.map((n) => [n, NetworkRateSchema])) as Record<(typeof NETWORKS)[number], typeof NetworkRateSchema>);
+const ConversionValuesSchema = v.object(Object.fromEntries(CONVERSION_TYPES.map((t) => [t, Money])) as Record<(typeof CONVERSION_TYPES)[number], typeof Money>);
+
+/** An organisation's settings as the API shows them (defaults filled in). */
+export const OrganisationSchema = v.pipe(
+  v.object({
+    id: v.string(),
+    name: v.string(),
+    slug: v.string(),
+    attributionWindowDays: v.number(),
+    fallbackUrl: v.nullable(v.string()),
+    utmMedium: v.string(),
+    currency: v.string(),
+    rates: RatesSchema,
+    conversionValues: ConversionValuesSchema,
+    ambassadorVisibility: v.picklist(['opt-in', 'all']),
+    retentionMonths: v.number(),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+  }),
+  v.title('Organisation'),
+);
+export type Organisation = v.InferOutput<typeof OrganisationSchema>;
+
+/** `PATCH /api/v1/organisation`: every field optional; `rates` and `conversionValues` merge per key. */
+export const UpdateOrganisationBodySchema = v.strictObject(
+  {
+    name: v.optional(NameSchema()),
+    attributionWindowDays: v.optional(v.pipe(v.number('must be a number'), v.integer('must be a whole number of days'), v.minValue(1, 'must be 1 to 365 days'), v.maxValue(365, 'must be 1 to 365 days'))),
+    fallbackUrl: v.optional(v.nullable(HttpUrlSchema)),
+    utmMedium: v.optional(v.pipe(v.string('must be a string'), v.trim(), v.regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1–64 letters, digits, dots, dashes or underscores'))),
+    currency: v.optional(v.pipe(v.string('must be a string'), v.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR'))),
+    rates: v.optional(v.partial(v.strictObject(Object.fromEntries(NETWORKS.map((n) => [n, v.partial(NetworkRateSchema)])) as Record<(typeof NETWORKS)[number], ReturnType<typeof v.partial<typeof NetworkRateSchema>>>))),
+    conversionValues: v.optional(v.partial(v.strictObject(Object.fromEntries(CONVERSION_TYPES.map((t) => [t, Money])) as Record<(typeof CONVERSION_TYPES)[number], typeof Money>))),
+    ambassadorVisibility: v.optional(v.picklist(['opt-in', 'all'], 'must be opt-in or all')),
+    retentionMonths: v.optional(v.pipe(v.number('must be a number'), v.integer('must be a whole number of months'), v.minValue(1, 'must be 1 to 120 months'), v.maxValue(120, 'must be 1 to 120 months'))),
+  },
+  'has a field this resource does not have',
+);
+export type UpdateOrganisationBody = v.InferOutput<typeof UpdateOrganisationBodySchema>;
+
+/** `POST /api/v1/organisations` (operator). */
+export const CreateOrganisationBodySchema = v.object({
+  name: NameSchema(),
+  slug: SlugSchema,
+  adminEmail: v.pipe(v.string('must be an e-mail address'), v.trim(), v.toLowerCase(), v.email('must be an e-mail address'), v.maxLength(254, 'is too long')),
+  adminPassword: v.pipe(v.string('must be a string'), v.minLength(12, 'must be at least 12 characters'), v.maxLength(256, 'must be at most 256 characters')),
+  adminName: v.optional(NameSchema()),
+});
+export type CreateOrganisationBody = v.InferOutput<typeof CreateOrganisationBodySchema>;

@@ -1,0 +1,83 @@
+/** Organisations: the operator creates them with their first owner; owners and editors change settings. */
+import { eq } from 'drizzle-orm';
+import { admins, NETWORKS, organisations } from '../../db/schema';
+import type { Db } from '../lib/db';
+import { ApiError } from '../lib/errors';
+import { newId } from '../lib/ids';
+import { hashPassword } from '../lib/passwords';
+import { iso } from '../lib/time';
+import type { CreateOrganisationBody, Organisation, UpdateOrganisationBody } from '../schemas/organisations';
+import { toAdminDto } from './admins';
+import { CONVERSION_TYPES, DEFAULT_CONVERSION_VALUES, DEFAULT_RATES } from './defaults';
+import { clearLinkCache } from './link-targets';
+
+type OrganisationRow = typeof organisations.$inferSelect;
+
+/** The API shape, with every network's rates and every conversion type's value filled in from the defaults. */
+export function toOrganisationDto(row: OrganisationRow): Organisation {
+  return {
+    id: row.id,
+    name: row.name,
+    slug: row.slug,
+    attributionWindowDays: row.attributionWindowDays,
+    fallbackUrl: row.fallbackUrl,
+    utmMedium: row.utmMedium,
+    currency: row.currency,
+    rates: Object.fromEntries(NETWORKS.map((n) => [n, { ...DEFAULT_RATES[n], ...row.rates[n] }])) as Organisation['rates'],
+    conversionValues: Object.fromEntries(CONVERSION_TYPES.map((t) => [t, row.conversionValues[t] ?? DEFAULT_CONVERSION_VALUES[t]])) as Organisation['conversionValues'],
+    ambassadorVisibility: row.ambassadorVisibility,
+    retentionMonths: row.retentionMonths,
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+  };
+}
+
+/** The caller's organisation (it always exists while a caller does). */
+export async function getOrganisationOrThrow(db: Db, organisationId: string): Promise<OrganisationRow> {
+  const row = await db.select().from(organisations).where(eq(organisations.id, organisationId)).get();
+  if (!row) throw new ApiError('not_found', 'No such organisation.');
+  return row;
+}
+
+/** Creates an organisation and its first owner (operator only). */
+export async function createOrganisation(db: Db, input: CreateOrganisationBody, now = Date.now()) {
+  if (await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, input.slug)).get()) {
+    throw new ApiError('conflict', `An organisation with slug "${input.slug}" already exists.`, 'slug');
+  }
+  if (await db.select({ id: admins.id }).from(admins).where(eq(admins.email, input.adminEmail)).get()) {
+    throw new ApiError('conflict', 'An admin with this e-mail already exists.', 'adminEmail');
+  }
+  const organisation = { id: newId('org'), name: input.name, slug: input.slug, createdAt: now, updatedAt: now };
+  const admin = {
+    id: newId('adm'),
+    organisationId: organisation.id,
+    email: input.adminEmail,
+    name: input.adminName ?? input.adminEmail.split('@')[0] ?? input.adminEmail,
+    role: 'owner' as const,
+    passwordHash: await hashPassword(input.adminPassword),
+    status: 'active' as const,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const [[orgRow], [adminRow]] = await db.batch([db.insert(organisations).values(organisation).returning(), db.insert(admins).values(admin).returning()]);
+  if (!orgRow || !adminRow) throw new Error('organisation insert returned nothing');
+  return { organisation: toOrganisationDto(orgRow), admin: toAdminDto(adminRow) };
+}
+
+/** Applies a PATCH: absent fields stay, `rates` and `conversionValues` merge per key (RFC 7396 style). */
+export async function updateOrganisation(db: Db, organisationId: string, patch: UpdateOrganisationBody, now = Date.now()): Promise<Organisation> {
+  const current = await getOrganisationOrThrow(db, organisationId);
+  const { rates, conversionValues, ...plain } = patch;
+  const mergedRates = rates
+    ? Object.fromEntries(NETWORKS.map((n) => [n, { ...current.rates[n], ...rates[n] }]).filter(([, r]) => Object.keys(r as object).length > 0))
+    : current.rates;
+  const [row] = await db
+    .update(organisations)
+    .set({ ...plain, rates: mergedRates, conversionValues: { ...current.conversionValues, ...conversionValues }, updatedAt: now })
+    .where(eq(organisations.id, organisationId))
+    .returning();
+  if (!row) throw new ApiError('not_found', 'No such organisation.');
+  // utmMedium and fallbackUrl are part of every cached redirect target.
+  if (plain.utmMedium !== undefined || plain.fallbackUrl !== undefined) clearLinkCache();
+  return toOrganisationDto(row);
+}

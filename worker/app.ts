@@ -10,6 +10,11 @@ import { db } from './middleware/db';
 import { jsonOnly } from './middleware/json-only';
 import { notFoundPage, redirect } from './redirect';
 import { adminsRoutes } from './routes/admins';
+import { ambassadorsRoutes } from './routes/ambassadors';
+import { apiKeysRoutes } from './routes/api-keys';
+import { campaignsRoutes } from './routes/campaigns';
+import { chartersRoutes } from './routes/charters';
+import { contentsRoutes } from './routes/contents';
 import { auth } from './routes/auth';
 import { docsPage, openApiDocument } from './routes/docs';
 import { health } from './routes/health';
@@ -24,7 +29,12 @@ const v1 = new Hono<AppEnv>()
   .route('/auth', auth)
   .route('/invitations', invitationsRoutes)
   .route('/organisation', organisation)
-  .route('/admins', adminsRoutes);
+  .route('/admins', adminsRoutes)
+  .route('/campaigns', campaignsRoutes)
+  .route('/contents', contentsRoutes)
+  .route('/charters', chartersRoutes)
+  .route('/ambassadors', ambassadorsRoutes)
+  .route('/api-keys', apiKeysRoutes);
 
 export const api = new Hono<AppEnv>()
   .basePath('/api')

@@ -291,3 +291,81 @@ export const rateLimits = sqliteTable('rate_limits', {
   windowStart: integer('window_start').notNull(),
   count: integer('count').notNull(),
 });
+
+/**
+ * A post an ambassador made (or is about to make) with their own text, through their personal link.
+ * `text` and the reported metrics are personal data: erased when the ambassador leaves.
+ */
+export const shares = sqliteTable(
+  'shares',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    ambassadorId: text('ambassador_id').references(() => ambassadors.id, { onDelete: 'set null' }),
+    contentId: text('content_id').notNull().references(() => contents.id),
+    campaignId: text('campaign_id').notNull(),
+    linkId: text('link_id').notNull().references(() => links.id),
+    network: text('network', { enum: NETWORKS }).notNull(),
+    text: text('text'),
+    similarity: real('similarity').notNull().default(0),
+    nearCopy: integer('near_copy', { mode: 'boolean' }).notNull().default(false),
+    impressions: integer('impressions'),
+    reactions: integer('reactions'),
+    comments: integer('comments'),
+    reshares: integer('reshares'),
+    metricsReportedAt: integer('metrics_reported_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('shares_org_created').on(t.organisationId, t.createdAt),
+    index('shares_content').on(t.contentId),
+    index('shares_ambassador').on(t.ambassadorId),
+    index('shares_link').on(t.linkId),
+  ],
+);
+
+/** A conversion reported by a company's system, attributed (or not) through its click id. */
+export const conversions = sqliteTable(
+  'conversions',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    clickId: text('click_id').notNull(),
+    linkId: text('link_id').notNull(),
+    ambassadorId: text('ambassador_id'),
+    contentId: text('content_id'),
+    campaignId: text('campaign_id'),
+    network: text('network', { enum: NETWORKS }),
+    type: text('type', { enum: ['application', 'download', 'lead', 'signup', 'purchase', 'custom'] }).notNull(),
+    value: real('value').notNull(),
+    currency: text('currency').notNull(),
+    externalId: text('external_id'),
+    occurredAt: integer('occurred_at').notNull(),
+    clickAt: integer('click_at').notNull(),
+    // The click's day: the rollup row this conversion was counted in.
+    clickDay: text('click_day').notNull(),
+    attributed: integer('attributed', { mode: 'boolean' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('conversions_org_type_external').on(t.organisationId, t.type, t.externalId),
+    index('conversions_org_created').on(t.organisationId, t.createdAt),
+    index('conversions_link').on(t.linkId),
+  ],
+);
+
+/** Idempotency-Key records (IETF draft): kept at least 24 h, replayed for the same key and body. */
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    organisationId: text('organisation_id').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    state: text('state', { enum: ['processing', 'done'] }).notNull(),
+    status: integer('status'),
+    response: text('response'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.key] }), index('idempotency_keys_created').on(t.createdAt)],
+);

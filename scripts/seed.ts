@@ -15,7 +15,7 @@ const { values } = parseArgs({ options: { 'persist-to': { type: 'string' } } });
 
 const local = await openLocalD1(values['persist-to']);
 try {
-  const wrote = await seedDemo(local.db);
+  const wrote = await seedDemo(local.db, local.signingKey);
   console.log(
     wrote
       ? `Seeded the demo organisation (short link /${DEMO.slug}).`

@@ -1,0 +1,118 @@
+/**
+ * Conversions reported by companies' systems. The click id is verified by its signature alone, so a
+ * conversion is attributed at once, even before the click row lands; the conversion is counted in the
+ * rollup of the click's day, in the same transaction as its insert.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { contents, conversions, dailyLinkStats, links, organisations } from '../../db/schema';
+import { verifyClickId } from '../lib/click-id';
+import { dayOf } from '../lib/days';
+import type { Db } from '../lib/db';
+import { ApiError } from '../lib/errors';
+import { newId } from '../lib/ids';
+import { CONVERSION_TYPES, DEFAULT_CONVERSION_VALUES, type ConversionType } from './defaults';
+
+export interface ConversionInput {
+  clickId: string;
+  type: ConversionType;
+  value?: number | undefined;
+  currency?: string | undefined;
+  externalId?: string | undefined;
+  occurredAt?: number | undefined;
+}
+
+export type ConversionRow = typeof conversions.$inferSelect;
+
+const DAY_MS = 86_400_000;
+
+/** Records a conversion; returns the existing one (created: false) when `externalId` + `type` was seen. */
+export async function recordConversion(db: Db, signingKey: string, organisationId: string, input: ConversionInput, now = Date.now()): Promise<{ conversion: ConversionRow; created: boolean }> {
+  const facts = await verifyClickId(signingKey, input.clickId);
+  const target = facts
+    ? await db
+        .select({ link: links, campaignId: contents.campaignId, org: organisations })
+        .from(links)
+        .innerJoin(contents, eq(contents.id, links.contentId))
+        .innerJoin(organisations, eq(organisations.id, links.organisationId))
+        .where(and(eq(links.id, facts.linkId), eq(links.organisationId, organisationId)))
+        .get()
+    : undefined;
+  // A forged id and another organisation's id are indistinguishable to the caller.
+  if (!facts || !target) throw new ApiError('unknown_click', 'clickId is not a click id issued by Relais for this organisation.', 'clickId');
+  if (input.externalId) {
+    const existing = await findByExternalId(db, organisationId, input.type, input.externalId);
+    if (existing) return { conversion: existing, created: false };
+  }
+  const occurredAt = input.occurredAt ?? now;
+  const row: ConversionRow = {
+    id: newId('cnv'),
+    organisationId,
+    clickId: input.clickId,
+    linkId: target.link.id,
+    ambassadorId: target.link.ambassadorId,
+    contentId: target.link.contentId,
+    campaignId: target.campaignId,
+    network: target.link.network,
+    type: input.type,
+    value: input.value ?? target.org.conversionValues[input.type] ?? DEFAULT_CONVERSION_VALUES[input.type],
+    currency: input.currency ?? target.org.currency,
+    externalId: input.externalId ?? null,
+    occurredAt,
+    clickAt: facts.at,
+    clickDay: dayOf(facts.at),
+    attributed: occurredAt - facts.at <= target.org.attributionWindowDays * DAY_MS,
+    createdAt: now,
+  };
+  await db.batch([db.insert(conversions).values(row).onConflictDoNothing(), rollupConversion(db, row)]);
+  const stored = await db.select().from(conversions).where(eq(conversions.id, row.id)).get();
+  if (stored) return { conversion: stored, created: true };
+  // A concurrent request with the same externalId + type won the race: answer its conversion.
+  const winner = row.externalId ? await findByExternalId(db, organisationId, row.type, row.externalId) : undefined;
+  if (!winner) throw new Error('conversion insert vanished');
+  return { conversion: winner, created: false };
+}
+
+function findByExternalId(db: Db, organisationId: string, type: ConversionType, externalId: string) {
+  return db
+    .select()
+    .from(conversions)
+    .where(and(eq(conversions.organisationId, organisationId), eq(conversions.type, type), eq(conversions.externalId, externalId)))
+    .get();
+}
+
+/** Adds an attributed conversion to its click day's rollup, only if its row was really inserted. */
+function rollupConversion(db: Db, row: ConversionRow) {
+  return db
+    .insert(dailyLinkStats)
+    .select(
+      db
+        .select({
+          organisationId: conversions.organisationId,
+          day: conversions.clickDay,
+          linkId: conversions.linkId,
+          ambassadorId: conversions.ambassadorId,
+          contentId: conversions.contentId,
+          campaignId: conversions.campaignId,
+          network: conversions.network,
+          clicks: sql<number>`0`.as('clicks'),
+          uniqueVisitors: sql<number>`0`.as('unique_visitors'),
+          previews: sql<number>`0`.as('previews'),
+          scanners: sql<number>`0`.as('scanners'),
+          automated: sql<number>`0`.as('automated'),
+          self: sql<number>`0`.as('self'),
+          optouts: sql<number>`0`.as('optouts'),
+          conversions: sql<number>`1`.as('conversions'),
+          conversionValue: conversions.value,
+        })
+        .from(conversions)
+        .where(and(eq(conversions.id, row.id), eq(conversions.attributed, true))),
+    )
+    .onConflictDoUpdate({
+      target: [dailyLinkStats.organisationId, dailyLinkStats.day, dailyLinkStats.linkId],
+      set: {
+        conversions: sql`${dailyLinkStats.conversions} + 1`,
+        conversionValue: sql`${dailyLinkStats.conversionValue} + excluded.conversion_value`,
+      },
+    });
+}
+

@@ -15,6 +15,11 @@ import { apiKeysRoutes } from './routes/api-keys';
 import { campaignsRoutes } from './routes/campaigns';
 import { chartersRoutes } from './routes/charters';
 import { contentsRoutes } from './routes/contents';
+import { conversionsRoutes } from './routes/conversions';
+import { exportsRoutes } from './routes/exports';
+import { kpisRoutes } from './routes/kpis';
+import { leaderboardRoutes } from './routes/leaderboard';
+import { meRoutes } from './routes/me';
 import { auth } from './routes/auth';
 import { docsPage, openApiDocument } from './routes/docs';
 import { health } from './routes/health';
@@ -34,7 +39,12 @@ const v1 = new Hono<AppEnv>()
   .route('/contents', contentsRoutes)
   .route('/charters', chartersRoutes)
   .route('/ambassadors', ambassadorsRoutes)
-  .route('/api-keys', apiKeysRoutes);
+  .route('/api-keys', apiKeysRoutes)
+  .route('/me', meRoutes)
+  .route('/leaderboard', leaderboardRoutes)
+  .route('/conversions', conversionsRoutes)
+  .route('/kpis', kpisRoutes)
+  .route('/exports', exportsRoutes);
 
 export const api = new Hono<AppEnv>()
   .basePath('/api')

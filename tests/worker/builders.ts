@@ -61,3 +61,18 @@ export async function makeTenant(name = 'Acme') {
   const login = await callJson('/api/v1/auth/login', { body: { email, password } });
   return { organisationId: created.body.organisation.id, ownerId: created.body.admin.id, email, password, session: sessionFrom(login) };
 }
+
+/** An API key inserted directly (the secret is returned, as the API shows it once). */
+export async function makeApiKey(organisationId: string, scopes: Array<'conversions:write' | 'kpis:read' | 'admin'>) {
+  const { hashToken, randomSecret } = await import('../../worker/lib/tokens');
+  const { apiKeys } = await import('../../db/schema');
+  const secret = `rl_${randomSecret(40)}`;
+  await db().insert(apiKeys).values({ id: newId('key'), organisationId, name: 'test key', scopes, secretHash: await hashToken(secret), prefix: secret.slice(0, 8), createdAt: Date.now() });
+  return secret;
+}
+
+/** A click id for `linkId`, as the redirect would have issued it `ageMs` ago. */
+export async function clickIdFor(linkId: string, ageMs = 0) {
+  const { signClickId } = await import('../../worker/lib/click-id');
+  return signClickId(env.CLICK_SIGNING_KEY, linkId, Date.now() - ageMs);
+}

@@ -11,3 +11,6 @@ export const query = <S extends StandardSchemaV1>(schema: S) => validator('query
 
 /** Validates path parameters against `schema`. */
 export const params = <S extends StandardSchemaV1>(schema: S) => validator('param', schema, onInvalid);
+
+/** Validates request headers (names in lower case) against `schema`. */
+export const headers = <S extends StandardSchemaV1>(schema: S) => validator('header', schema, onInvalid);

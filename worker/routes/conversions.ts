@@ -1,4 +1,34 @@
 import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import { errorResponses, jsonResponse } from '../lib/openapi';
+import { headers, jsonBody } from '../lib/validate';
+import { allow, callerOf } from '../middleware/allow';
+import { ConversionSchema, CreateConversionBodySchema, IdempotencyHeaderSchema } from '../schemas/conversions';
+import { reportConversion } from '../services/conversions';
 import type { AppEnv } from '../env';
 
-export const conversionsRoutes = new Hono<AppEnv>();
+/** `POST /api/v1/conversions`: companies' systems report a conversion with the click id they received. */
+export const conversionsRoutes = new Hono<AppEnv>().post(
+  '/',
+  describeRoute({
+    tags: ['Conversions'],
+    summary: 'Report a conversion',
+    description:
+      'Scope `conversions:write`. `clickId` is the `rl_cid` the visitor arrived with; it is verified by its signature, so the conversion is attributed at once. ' +
+      'A click older than the attribution window gives `attributed: false`. A repeat with the same `Idempotency-Key` (kept 24 h) or the same `externalId` + `type` answers 200 with the first result. ' +
+      'The same key with another body answers 422 `idempotency_key_reused`; while the first request is processed, 409.',
+    parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', minLength: 1, maxLength: 255 } }],
+    responses: {
+      ...jsonResponse(201, 'Recorded', ConversionSchema),
+      ...jsonResponse(200, 'Already recorded: the first result', ConversionSchema),
+      ...errorResponses('invalid_json', 'validation_failed', 'unknown_click', 'idempotency_key_reused', 'unauthenticated', 'forbidden', 'conflict'),
+    },
+  }),
+  allow('conversions:write'),
+  headers(IdempotencyHeaderSchema),
+  jsonBody(CreateConversionBodySchema),
+  async (c) => {
+    const answer = await reportConversion(c.var.db, c.env.CLICK_SIGNING_KEY, callerOf(c).organisationId, c.req.valid('json'), c.req.valid('header')['idempotency-key']);
+    return c.json(answer.body, answer.status);
+  },
+);

@@ -10,7 +10,11 @@ import { dayOf } from '../lib/days';
 import type { Db } from '../lib/db';
 import { ApiError } from '../lib/errors';
 import { newId } from '../lib/ids';
-import { CONVERSION_TYPES, DEFAULT_CONVERSION_VALUES, type ConversionType } from './defaults';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { iso } from '../lib/time';
+import type { Conversion } from '../schemas/conversions';
+import { DEFAULT_CONVERSION_VALUES, type ConversionType } from './defaults';
+import { once } from './idempotency';
 
 export interface ConversionInput {
   clickId: string;
@@ -116,3 +120,37 @@ function rollupConversion(db: Db, row: ConversionRow) {
     });
 }
 
+
+/** The API shape of a conversion. */
+export function toConversionDto(row: ConversionRow): Conversion {
+  return {
+    id: row.id,
+    clickId: row.clickId,
+    type: row.type,
+    value: row.value,
+    currency: row.currency,
+    externalId: row.externalId,
+    occurredAt: iso(row.occurredAt),
+    attributed: row.attributed,
+    ambassadorId: row.attributed ? row.ambassadorId : null,
+    contentId: row.contentId,
+    campaignId: row.campaignId,
+    network: row.network,
+    clickedAt: iso(row.clickAt),
+    createdAt: iso(row.createdAt),
+  };
+}
+
+/**
+ * `POST /api/v1/conversions`: 201 for a new conversion, 200 with the first result for a repeat (same
+ * Idempotency-Key and body, or same externalId + type).
+ */
+export async function reportConversion(db: Db, signingKey: string, organisationId: string, input: ConversionInput, idempotencyKey?: string): Promise<{ status: 200 | 201 | ContentfulStatusCode; body: unknown }> {
+  const work = async () => {
+    const { conversion, created } = await recordConversion(db, signingKey, organisationId, input);
+    return { status: created ? 201 : 200, body: toConversionDto(conversion) };
+  };
+  if (!idempotencyKey) return work() as Promise<{ status: 200 | 201; body: Conversion }>;
+  const answer = await once(db, organisationId, idempotencyKey, input, work);
+  return { status: (answer.replayed && answer.status === 201 ? 200 : answer.status) as ContentfulStatusCode, body: answer.body };
+}

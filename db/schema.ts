@@ -116,6 +116,7 @@ export const links = sqliteTable(
   (t) => [
     index('links_org').on(t.organisationId),
     index('links_ambassador').on(t.ambassadorId),
+    index('links_content').on(t.contentId),
     uniqueIndex('links_owner_content_network').on(t.ambassadorId, t.contentId, t.network),
   ],
 );
@@ -178,6 +179,7 @@ export const dailyLinkStats = sqliteTable(
     primaryKey({ columns: [t.organisationId, t.day, t.linkId] }),
     index('daily_link_stats_org_day').on(t.organisationId, t.day),
     index('daily_link_stats_link').on(t.linkId),
+    index('daily_link_stats_org_ambassador').on(t.organisationId, t.ambassadorId),
   ],
 );
 

@@ -27,13 +27,13 @@ export async function redirect(c: Context<AppEnv>, slug: string): Promise<Respon
   const link = RESERVED.has(slug) ? null : await resolveLink(getDb(c.env.DB), slug, now);
   if (!link) return notFoundPage(c);
   const req = c.req.raw;
-  const optout = req.headers.get('sec-gpc') === '1' || req.headers.get('dnt') === '1';
-  if (req.method === 'HEAD' || optout) {
-    if (optout && req.method !== 'HEAD') c.executionCtx.waitUntil(sendClick(c.env, { id: newId('opt'), linkId: link.linkId, organisationId: link.organisationId, at: now, optout: true }));
+  if (req.headers.get('sec-gpc') === '1' || req.headers.get('dnt') === '1') {
+    if (req.method === 'GET') c.executionCtx.waitUntil(sendClick(c.env, { id: newId('opt'), linkId: link.linkId, organisationId: link.organisationId, at: now, optout: true }));
     return new Response(null, { status: 302, headers: { Location: untrackedUrl(link), ...HEADERS } });
   }
   const clickId = await signClickId(c.env.CLICK_SIGNING_KEY, link.linkId, now);
-  c.executionCtx.waitUntil(describeHit(c.env, req, link, clickId, now).then((event) => sendClick(c.env, event)).catch(logDropped));
+  // HEAD redirects like GET but counts nothing (link checkers, prefetchers).
+  if (req.method === 'GET') c.executionCtx.waitUntil(describeHit(c.env, req, link, clickId, now).then((event) => sendClick(c.env, event)).catch(logDropped));
   return new Response(null, { status: 302, headers: { Location: trackedUrl(link, clickId), ...HEADERS } });
 }
 

@@ -76,3 +76,13 @@ export async function clickIdFor(linkId: string, ageMs = 0) {
   const { signClickId } = await import('../../worker/lib/click-id');
   return signClickId(env.CLICK_SIGNING_KEY, linkId, Date.now() - ageMs);
 }
+
+/** A signed-in admin of `organisationId` with `role` (inserted directly; the invite flow has its own tests). */
+export async function makeAdminSession(organisationId: string, role: 'owner' | 'editor' | 'analyst'): Promise<string> {
+  const { admins } = await import('../../db/schema');
+  const { createSession } = await import('../../worker/services/sessions');
+  const now = Date.now();
+  const id = newId('adm');
+  await db().insert(admins).values({ id, organisationId, email: `${role}-${randomSlug(10).toLowerCase()}@example.com`, name: role, role, status: 'active', createdAt: now, updatedAt: now });
+  return (await createSession(db(), { organisationId, subjectType: 'admin', subjectId: id })).token;
+}

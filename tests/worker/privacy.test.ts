@@ -5,20 +5,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { clicks } from '../../db/schema';
 import worker from '../../worker/index';
 import { db, makeLink } from './builders';
+import { everyStoredText } from './stored-text';
 
 const IP = '203.0.113.195';
 const UA = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1 PrivacyProbe/7';
-
-/** Every text value of every table, read through sqlite_master so a new table cannot escape the check. */
-async function everyStoredText(): Promise<string[]> {
-  const tables = await env.DB.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '_cf_%' and name != 'd1_migrations'").all<{ name: string }>();
-  const values: string[] = [];
-  for (const { name } of tables.results) {
-    const rows = await env.DB.prepare(`select * from "${name}"`).all<Record<string, unknown>>();
-    for (const row of rows.results) for (const value of Object.values(row)) if (typeof value === 'string') values.push(value);
-  }
-  return values;
-}
 
 describe('privacy', () => {
   it('stores neither the IP nor the user agent of a click, in any column of any table', async () => {

@@ -151,6 +151,7 @@ describe('HEAD /{slug}', () => {
     const res = await worker.fetch(new Request(`https://relais.test/${link.slug}`, { method: 'HEAD' }), env, ctx);
     await waitOnExecutionContext(ctx);
     expect(res.status).toBe(302);
+    expect(new URL(res.headers.get('location') ?? '').searchParams.get('rl_cid')).toBeTruthy();
     expect(sendBatch).not.toHaveBeenCalled();
   });
 });

@@ -7,6 +7,8 @@ import type { AppEnv } from '../env';
 /** The OpenAPI 3.1 document generated from the routes' valibot schemas. */
 export function openApiDocument(api: Hono<AppEnv>) {
   return openAPIRouteHandler(api, {
+    // Validation failures answer our own 422 envelope (documented per route), never hono-openapi's 400 shape.
+    defaultValidationErrorResponse: false,
     documentation: {
       openapi: '3.1.0',
       info: {

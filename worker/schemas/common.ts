@@ -36,13 +36,22 @@ export const TimeInputSchema = v.pipe(
   v.transform((text) => Date.parse(text)),
 );
 
+// valibot runs every check of a pipe even after one failed, so this one must not throw on a non-URL.
+function protocolOf(text: string): string {
+  try {
+    return new URL(text).protocol;
+  } catch {
+    return '';
+  }
+}
+
 /** An http(s) URL, normalised (lower-case host, no default port). */
 export const HttpUrlSchema = v.pipe(
   v.string('must be a URL'),
   v.trim(),
   v.maxLength(2048, 'must be at most 2048 characters'),
   v.url('must be an http or https URL'),
-  v.check((text) => /^https?:$/.test(new URL(text).protocol), 'must be an http or https URL'),
+  v.check((text) => /^https?:$/.test(protocolOf(text)), 'must be an http or https URL'),
   v.transform((text) => new URL(text).href),
 );
 

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { AdminSchema, PasswordSchema } from './admins';
+import { AmbassadorSchema } from './ambassadors';
 
 export const TokenParamSchema = v.object({ token: v.pipe(v.string(), v.minLength(1), v.maxLength(128, 'token is not valid')) });
 
@@ -9,5 +10,5 @@ export type AcceptInvitationBody = v.InferOutput<typeof AcceptInvitationBodySche
 
 export const AcceptInvitationResponseSchema = v.variant('kind', [
   v.object({ kind: v.literal('admin'), admin: AdminSchema }),
-  v.object({ kind: v.literal('ambassador'), ambassador: v.object({ id: v.string(), name: v.nullable(v.string()), organisationId: v.string() }) }),
+  v.object({ kind: v.literal('ambassador'), ambassador: AmbassadorSchema }),
 ]);

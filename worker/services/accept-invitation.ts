@@ -6,6 +6,7 @@ import { ApiError } from '../lib/errors';
 import { hashPassword } from '../lib/passwords';
 import type { AcceptInvitationBody } from '../schemas/invitations';
 import { toAdminDto } from './admins';
+import { getAmbassadorOrThrow, toAmbassadorDto } from './ambassadors';
 import { consumeInvitation, peekInvitation } from './invitations';
 import { createSession } from './sessions';
 
@@ -27,11 +28,12 @@ export async function acceptInvitation(db: Db, token: string, body: AcceptInvita
     if (!admin) throw new ApiError('not_found', 'This invitation’s admin was removed.');
     return { result: { kind: 'admin' as const, admin: toAdminDto(admin) }, session };
   }
-  const [ambassador] = await db
+  const [joined] = await db
     .update(ambassadors)
     .set({ status: 'active', joinedAt: now, updatedAt: now })
     .where(and(eq(ambassadors.id, subject.subjectId), eq(ambassadors.organisationId, subject.organisationId)))
-    .returning();
-  if (!ambassador) throw new ApiError('not_found', 'This invitation’s ambassador was removed.');
-  return { result: { kind: 'ambassador' as const, ambassador: { id: ambassador.id, name: ambassador.name, organisationId: ambassador.organisationId } }, session };
+    .returning({ id: ambassadors.id });
+  if (!joined) throw new ApiError('not_found', 'This invitation’s ambassador was removed.');
+  const ambassador = toAmbassadorDto(await getAmbassadorOrThrow(db, subject.organisationId, joined.id));
+  return { result: { kind: 'ambassador' as const, ambassador }, session };
 }

@@ -1,0 +1,98 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { invitations } from '../../db/schema';
+import { hashToken } from '../../worker/lib/tokens';
+import { db, makeAdminSession, makeTenant } from './builders';
+import { call, callJson, sessionFrom } from './http';
+
+interface Invited {
+  admin: { id: string; email: string; role: string; status: string };
+  token: string;
+  inviteUrl: string;
+}
+
+const invite = (session: string, body: Record<string, unknown>) => callJson<Invited>('/api/v1/admins', { session, body });
+const accept = (token: string, body: unknown = { password: 'a long enough password' }) => call(`/api/v1/invitations/${token}/accept`, { body });
+
+describe('admins', () => {
+  it('an owner invites an analyst, who sets a password through the one-time link and can only read', async () => {
+    const tenant = await makeTenant();
+    const res = await invite(tenant.session, { email: 'Ana@Example.com', name: 'Ana', role: 'analyst' });
+    expect(res.status).toBe(201);
+    expect(res.body.admin).toMatchObject({ email: 'ana@example.com', role: 'analyst', status: 'invited' });
+    expect(res.body.inviteUrl).toBe(`https://relais.test/admin/join#${res.body.token}`);
+    const joined = await accept(res.body.token);
+    expect(joined.status).toBe(200);
+    expect(await joined.json()).toMatchObject({ kind: 'admin', admin: { status: 'active' } });
+    const session = sessionFrom(joined);
+    expect((await callJson('/api/v1/organisation', { session })).status).toBe(200);
+    expect((await callJson('/api/v1/organisation', { method: 'PATCH', session, body: { name: 'x' } })).body).toMatchObject({ error: { code: 'forbidden' } });
+    expect((await callJson('/api/v1/auth/login', { body: { email: 'ana@example.com', password: 'a long enough password' } })).status).toBe(200);
+  });
+
+  it('an invitation works once, needs a 12-character password, and expires', async () => {
+    const tenant = await makeTenant();
+    const { token } = (await invite(tenant.session, { email: 'once@example.com', name: 'Once', role: 'editor' })).body;
+    expect(await (await accept(token, { password: 'short' })).json()).toMatchObject({ error: { code: 'validation_failed', field: 'password' } });
+    expect(await (await accept(token, {})).json()).toMatchObject({ error: { code: 'validation_failed', field: 'password' } });
+    expect((await accept(token)).status).toBe(200);
+    expect(await (await accept(token)).json()).toMatchObject({ error: { code: 'not_found' } });
+    const late = (await invite(tenant.session, { email: 'late@example.com', name: 'Late', role: 'editor' })).body.token;
+    await db().update(invitations).set({ expiresAt: Date.now() - 1 }).where(eq(invitations.id, await hashToken(late)));
+    expect((await accept(late)).status).toBe(404);
+  });
+
+  it('only owners invite and remove admins; the last owner stays', async () => {
+    const tenant = await makeTenant();
+    const editor = await makeAdminSession(tenant.organisationId, 'editor');
+    expect((await invite(editor, { email: 'e@example.com', name: 'E', role: 'owner' })).status).toBe(403);
+    expect((await callJson(`/api/v1/admins/${tenant.ownerId}`, { method: 'DELETE', session: tenant.session })).body).toMatchObject({ error: { code: 'conflict' } });
+    const second = (await invite(tenant.session, { email: 'second-owner@example.com', name: 'Second', role: 'owner' })).body;
+    await accept(second.token);
+    expect((await call(`/api/v1/admins/${tenant.ownerId}`, { method: 'DELETE', session: tenant.session })).status).toBe(204);
+    expect((await callJson('/api/v1/auth/me', { session: tenant.session })).status).toBe(401);
+  });
+
+  it('lists the organisation’s admins and nobody else’s; another organisation’s admin is a 404', async () => {
+    const tenant = await makeTenant();
+    const other = await makeTenant();
+    const list = await callJson<{ items: Array<{ id: string }>; nextCursor: null }>('/api/v1/admins', { session: tenant.session });
+    expect(list.body.items.map((a) => a.id)).toEqual([tenant.ownerId]);
+    expect((await callJson(`/api/v1/admins/${other.ownerId}`, { method: 'DELETE', session: tenant.session })).status).toBe(404);
+  });
+
+  it('refuses a taken e-mail (409), a bad role and a bad e-mail (422), and callers without a session (401)', async () => {
+    const tenant = await makeTenant();
+    expect((await invite(tenant.session, { email: tenant.email, name: 'Me', role: 'editor' })).body).toMatchObject({ error: { code: 'conflict', field: 'email' } });
+    expect((await invite(tenant.session, { email: 'r@example.com', name: 'R', role: 'boss' })).body).toMatchObject({ error: { code: 'validation_failed', field: 'role' } });
+    expect((await invite(tenant.session, { email: 'nope', name: 'R', role: 'editor' })).body).toMatchObject({ error: { code: 'validation_failed', field: 'email' } });
+    expect((await callJson('/api/v1/admins')).status).toBe(401);
+  });
+});
+
+describe('GET, PATCH /api/v1/organisation', () => {
+  it('answers every setting with its default, merges rates per network, and is idempotent', async () => {
+    const tenant = await makeTenant();
+    const before = await callJson<{ rates: Record<string, { cpc: number; cpm: number; organicReach: number }> }>('/api/v1/organisation', { session: tenant.session });
+    expect(Object.keys(before.body.rates).sort()).toEqual(['email', 'facebook', 'instagram', 'linkedin', 'other', 'x']);
+    const patch = { attributionWindowDays: 14, rates: { linkedin: { cpc: 4 } }, conversionValues: { application: 300 }, ambassadorVisibility: 'all' };
+    const first = await callJson<Record<string, unknown>>('/api/v1/organisation', { method: 'PATCH', session: tenant.session, body: patch });
+    const second = await callJson<Record<string, unknown>>('/api/v1/organisation', { method: 'PATCH', session: tenant.session, body: patch });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ attributionWindowDays: 14, ambassadorVisibility: 'all', rates: { linkedin: { cpc: 4, cpm: before.body.rates.linkedin?.cpm } }, conversionValues: { application: 300 } });
+    expect({ ...second.body, updatedAt: null }).toEqual({ ...first.body, updatedAt: null });
+  });
+
+  it.each([
+    [{ attributionWindowDays: 0 }, 'attributionWindowDays'],
+    [{ fallbackUrl: 'ftp://example.com' }, 'fallbackUrl'],
+    [{ fallbackUrl: 'not a url' }, 'fallbackUrl'],
+    [{ rates: { linkedin: { organicReach: 2 } } }, 'rates.linkedin.organicReach'],
+    [{ ambassadorVisibility: 'everyone' }, 'ambassadorVisibility'],
+    [{ retentionMonths: 1.5 }, 'retentionMonths'],
+    [{ unknownField: 1 }, 'unknownField'],
+  ])('refuses %j with field %s', async (body, field) => {
+    const tenant = await makeTenant();
+    expect((await callJson('/api/v1/organisation', { method: 'PATCH', session: tenant.session, body })).body).toEqual({ error: { code: 'validation_failed', message: expect.any(String), field } });
+  });
+});

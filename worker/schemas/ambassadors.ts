@@ -1,0 +1,50 @@
+import * as v from 'valibot';
+import { ambassadors } from '../../db/schema';
+import { EmailSchema } from './admins';
+import { NameSchema, PageQuerySchema, TimestampSchema } from './common';
+
+const PROFILES = ambassadors.profile.enumValues;
+const STATUSES = ambassadors.status.enumValues;
+
+/** An ambassador as admins see them; every personal field is null once they left the programme. */
+export const AmbassadorSchema = v.pipe(
+  v.object({
+    id: v.string(),
+    name: v.nullable(v.string()),
+    email: v.nullable(v.string()),
+    displayName: v.nullable(v.string()),
+    team: v.nullable(v.string()),
+    profile: v.nullable(v.picklist(PROFILES)),
+    status: v.pipe(v.picklist(STATUSES), v.description('invited (has not joined yet), active, or left (personal data erased)')),
+    leaderboardOptIn: v.boolean(),
+    charterVersion: v.pipe(v.nullable(v.number()), v.description('the highest charter version they accepted, or null')),
+    invitedAt: TimestampSchema,
+    joinedAt: v.nullable(TimestampSchema),
+    leftAt: v.nullable(TimestampSchema),
+  }),
+  v.title('Ambassador'),
+);
+export type Ambassador = v.InferOutput<typeof AmbassadorSchema>;
+
+/** `POST /api/v1/ambassadors`: invites someone, who chooses to join through the link. */
+export const InviteAmbassadorBodySchema = v.object({
+  name: NameSchema(),
+  email: EmailSchema,
+  team: v.optional(v.nullable(NameSchema(100)), null),
+  profile: v.optional(v.nullable(v.picklist(PROFILES, `must be one of ${PROFILES.join(', ')}`)), null),
+});
+export type InviteAmbassadorBody = v.InferOutput<typeof InviteAmbassadorBodySchema>;
+
+/** The answer to an invitation: the ambassador, the one-time token and the link to send them. */
+export const InviteAmbassadorResponseSchema = v.object({
+  ambassador: AmbassadorSchema,
+  token: v.pipe(v.string(), v.description('the one-time invitation token (shown once)')),
+  inviteUrl: v.pipe(v.string(), v.description('<origin>/me/join#<token>: the token stays in the fragment')),
+});
+
+/** `GET /api/v1/ambassadors`: a page, optionally only one status. */
+export const ListAmbassadorsQuerySchema = v.object({
+  ...PageQuerySchema.entries,
+  status: v.optional(v.picklist(STATUSES, `status must be one of ${STATUSES.join(', ')}`)),
+});
+export type ListAmbassadorsQuery = v.InferOutput<typeof ListAmbassadorsQuerySchema>;

@@ -1,0 +1,38 @@
+import * as v from 'valibot';
+import { API_KEY_SCOPES } from '../../db/schema';
+import { NameSchema, TimestampSchema } from './common';
+
+/** An API key as listed: never its secret, only the prefix that tells keys apart. */
+export const ApiKeySchema = v.pipe(
+  v.object({
+    id: v.string(),
+    name: v.string(),
+    scopes: v.array(v.picklist(API_KEY_SCOPES)),
+    prefix: v.pipe(v.string(), v.description('the first 8 characters of the secret, e.g. rl_AbCdE')),
+    createdAt: TimestampSchema,
+    lastUsedAt: v.nullable(TimestampSchema),
+    revokedAt: v.nullable(TimestampSchema),
+  }),
+  v.title('ApiKey'),
+);
+export type ApiKey = v.InferOutput<typeof ApiKeySchema>;
+
+/** `POST /api/v1/api-keys`: a name and a non-empty set of scopes. */
+export const CreateApiKeyBodySchema = v.object({
+  name: NameSchema(100),
+  scopes: v.pipe(
+    v.array(v.picklist(API_KEY_SCOPES, `must be one of ${API_KEY_SCOPES.join(', ')}`), 'must be a list of scopes'),
+    v.minLength(1, 'must name at least one scope'),
+    v.transform((scopes) => [...new Set(scopes)]),
+  ),
+});
+export type CreateApiKeyBody = v.InferOutput<typeof CreateApiKeyBodySchema>;
+
+/** The POST answer: the key and, this once, its secret. */
+export const CreatedApiKeySchema = v.pipe(
+  v.object({
+    ...ApiKeySchema.pipe[0].entries,
+    secret: v.pipe(v.string(), v.description('rl_ + 40 random characters; shown only in this answer, stored hashed')),
+  }),
+  v.title('CreatedApiKey'),
+);

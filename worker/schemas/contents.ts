@@ -1,0 +1,86 @@
+/** Contents: what ambassadors share, as the API shows and accepts it. */
+import * as v from 'valibot';
+import { contents, NETWORKS } from '../../db/schema';
+import { bodyMessage } from './campaigns';
+import { HttpUrlSchema, NameSchema, PageQuerySchema, SlugSchema, TimestampSchema } from './common';
+
+/** The kinds of content. */
+export const CONTENT_KINDS = contents.kind.enumValues;
+/** Active content can be shared; archived content stops appearing, its links keep redirecting. */
+export const CONTENT_STATUSES = contents.status.enumValues;
+/** The longest talking points accepted, in characters. */
+export const MAX_TALKING_POINTS = 5000;
+
+const KindSchema = v.picklist(CONTENT_KINDS, `must be one of ${CONTENT_KINDS.join(', ')}`);
+const StatusSchema = v.picklist(CONTENT_STATUSES, `must be one of ${CONTENT_STATUSES.join(', ')}`);
+const CampaignIdSchema = v.pipe(v.string('must be a string'), v.minLength(1, 'is required'), v.maxLength(64, 'is too long'));
+const TalkingPointsSchema = v.pipe(
+  v.string('must be a string'),
+  v.maxLength(MAX_TALKING_POINTS, `must be at most ${MAX_TALKING_POINTS} characters`),
+  v.description('Markdown: ideas for the ambassador, not a text to paste'),
+);
+/** A non-empty subset of the networks, deduplicated and in the canonical order. */
+const NetworksSchema = v.pipe(
+  v.array(v.picklist(NETWORKS, `must be one of ${NETWORKS.join(', ')}`), 'must be a list of networks'),
+  v.minLength(1, 'must name at least one network'),
+  v.transform((list) => NETWORKS.filter((network) => list.includes(network))),
+);
+const BODY_MESSAGE = bodyMessage('a content');
+
+/** A content as the API shows it. */
+export const ContentSchema = v.pipe(
+  v.object({
+    id: v.string(),
+    campaignId: v.string(),
+    kind: v.picklist(CONTENT_KINDS),
+    title: v.string(),
+    url: v.string(),
+    slug: v.pipe(v.string(), v.description('sent as utm_content on every short link to this content')),
+    talkingPoints: v.pipe(v.string(), v.description('Markdown: ideas for the ambassador, not a text to paste')),
+    networks: v.array(v.picklist(NETWORKS)),
+    status: v.picklist(CONTENT_STATUSES),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+  }),
+  v.title('Content'),
+);
+export type Content = v.InferOutput<typeof ContentSchema>;
+
+/** `POST /api/v1/contents`: `slug` is derived from the title when absent; `networks` default to all. */
+export const CreateContentBodySchema = v.strictObject(
+  {
+    campaignId: CampaignIdSchema,
+    kind: KindSchema,
+    title: NameSchema(300),
+    url: HttpUrlSchema,
+    slug: v.optional(SlugSchema),
+    talkingPoints: v.optional(TalkingPointsSchema, ''),
+    networks: v.optional(NetworksSchema, () => [...NETWORKS]),
+  },
+  BODY_MESSAGE,
+);
+export type CreateContentBody = v.InferOutput<typeof CreateContentBodySchema>;
+
+/** `PATCH /api/v1/contents/{id}`: absent fields stay unchanged. */
+export const UpdateContentBodySchema = v.strictObject(
+  {
+    campaignId: v.optional(CampaignIdSchema),
+    kind: v.optional(KindSchema),
+    title: v.optional(NameSchema(300)),
+    url: v.optional(HttpUrlSchema),
+    slug: v.optional(SlugSchema),
+    talkingPoints: v.optional(TalkingPointsSchema),
+    networks: v.optional(NetworksSchema),
+    status: v.optional(StatusSchema),
+  },
+  BODY_MESSAGE,
+);
+export type UpdateContentBody = v.InferOutput<typeof UpdateContentBodySchema>;
+
+/** `GET /api/v1/contents`: a page, optionally of one campaign and of one status. */
+export const ListContentsQuerySchema = v.object({
+  ...PageQuerySchema.entries,
+  campaignId: v.optional(CampaignIdSchema),
+  status: v.optional(StatusSchema),
+});
+export type ListContentsQuery = v.InferOutput<typeof ListContentsQuerySchema>;

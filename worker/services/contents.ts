@@ -1,0 +1,103 @@
+/** Contents: what ambassadors share; retired by archiving once links point at them, so links never break. */
+import { and, eq, ne, notExists } from 'drizzle-orm';
+import { campaigns, contents, links } from '../../db/schema';
+import type { Db } from '../lib/db';
+import { ApiError } from '../lib/errors';
+import { newId } from '../lib/ids';
+import { pageClauses, toPage } from '../lib/pagination';
+import { iso } from '../lib/time';
+import type { Content, CreateContentBody, ListContentsQuery, UpdateContentBody } from '../schemas/contents';
+import { clearLinkCache } from './link-targets';
+import { slugify, uniqueSlug, withUniqueSlug } from './slugs';
+
+type ContentRow = typeof contents.$inferSelect;
+
+/** The API shape of a content row. */
+export function toContentDto(row: ContentRow): Content {
+  return {
+    id: row.id,
+    campaignId: row.campaignId,
+    kind: row.kind,
+    title: row.title,
+    url: row.url,
+    slug: row.slug,
+    talkingPoints: row.talkingPoints,
+    networks: row.networks,
+    status: row.status,
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+  };
+}
+
+/** A page of the organisation's contents, newest first, optionally of one campaign and one status. */
+export async function listContents(db: Db, organisationId: string, query: ListContentsQuery) {
+  const { where, orderBy } = pageClauses(contents, query.cursor);
+  const filters = [
+    eq(contents.organisationId, organisationId),
+    query.campaignId ? eq(contents.campaignId, query.campaignId) : undefined,
+    query.status ? eq(contents.status, query.status) : undefined,
+  ];
+  const rows = await db
+    .select()
+    .from(contents)
+    .where(and(...filters, where))
+    .orderBy(...orderBy)
+    .limit(query.limit + 1);
+  return toPage(rows, query.limit, toContentDto);
+}
+
+/** The organisation's content `id`; another organisation's content is as unknown as a missing one (404). */
+export async function getContentOrThrow(db: Db, organisationId: string, id: string): Promise<ContentRow> {
+  const row = await db.select().from(contents).where(and(eq(contents.organisationId, organisationId), eq(contents.id, id))).get();
+  if (!row) throw new ApiError('not_found', 'No such content.');
+  return row;
+}
+
+/** The organisation's content `id` as the API shows it. */
+export async function getContent(db: Db, organisationId: string, id: string): Promise<Content> {
+  return toContentDto(await getContentOrThrow(db, organisationId, id));
+}
+
+async function assertCampaignOf(db: Db, organisationId: string, campaignId: string): Promise<void> {
+  const campaign = await db.select({ id: campaigns.id }).from(campaigns).where(and(eq(campaigns.organisationId, organisationId), eq(campaigns.id, campaignId))).get();
+  if (!campaign) throw new ApiError('validation_failed', 'campaignId does not name a campaign of this organisation', 'campaignId');
+}
+
+const slugTaken = (slug: string) => `A content with slug "${slug}" already exists in this organisation.`;
+
+/** Creates an active content in one of the organisation's campaigns; its slug is the one given (409 when taken) or derived from the title. */
+export async function createContent(db: Db, organisationId: string, input: CreateContentBody, now = Date.now()): Promise<Content> {
+  await assertCampaignOf(db, organisationId, input.campaignId);
+  const slug = input.slug ?? (await uniqueSlug(db, contents, organisationId, slugify(input.title) || 'content'));
+  const row: ContentRow = { id: newId('cnt'), organisationId, ...input, slug, status: 'active', createdAt: now, updatedAt: now };
+  await withUniqueSlug(db.insert(contents).values(row), slugTaken(slug));
+  return toContentDto(row);
+}
+
+/** Applies a PATCH: absent fields stay; a taken slug answers 409, another organisation's campaign 422. */
+export async function updateContent(db: Db, organisationId: string, id: string, patch: UpdateContentBody, now = Date.now()): Promise<Content> {
+  const current = await getContentOrThrow(db, organisationId, id);
+  if (patch.campaignId !== undefined && patch.campaignId !== current.campaignId) await assertCampaignOf(db, organisationId, patch.campaignId);
+  const [row] = await withUniqueSlug(
+    db.update(contents).set({ ...patch, updatedAt: now }).where(and(eq(contents.organisationId, organisationId), eq(contents.id, id))).returning(),
+    slugTaken(patch.slug ?? current.slug),
+  );
+  if (!row) throw new ApiError('not_found', 'No such content.');
+  // URL, slugs and status are part of every cached redirect target of this content.
+  if (row.url !== current.url || row.slug !== current.slug || row.status !== current.status || row.campaignId !== current.campaignId) clearLinkCache();
+  return toContentDto(row);
+}
+
+/**
+ * Deletes a content no link points at; a content with links is archived instead, so those links keep
+ * redirecting. Deleting an archived content again changes nothing.
+ */
+export async function deleteContent(db: Db, organisationId: string, id: string, now = Date.now()): Promise<void> {
+  await getContentOrThrow(db, organisationId, id);
+  // One statement, so a link created meanwhile cannot be orphaned.
+  const hasLinks = db.select({ id: links.id }).from(links).where(eq(links.contentId, id));
+  const deleted = await db.delete(contents).where(and(eq(contents.organisationId, organisationId), eq(contents.id, id), notExists(hasLinks)));
+  if (deleted.meta.changes > 0) return;
+  const archived = await db.update(contents).set({ status: 'archived', updatedAt: now }).where(and(eq(contents.id, id), ne(contents.status, 'archived')));
+  if (archived.meta.changes > 0) clearLinkCache();
+}

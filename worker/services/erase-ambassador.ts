@@ -1,0 +1,34 @@
+/** Erasing an ambassador: used when an admin removes them and when they leave the programme themselves. */
+import { and, eq, sql } from 'drizzle-orm';
+import { ambassadors, charterAcceptances, dailyLinkStats, invitations, links, sessions } from '../../db/schema';
+import type { Db } from '../lib/db';
+import { ApiError } from '../lib/errors';
+import { clearLinkCache } from './link-targets';
+
+/**
+ * Erases an ambassador's personal data in one atomic batch: their row keeps only its id, status `left`
+ * and dates; their links keep redirecting, unattributed; the daily stats keep their counts anonymously;
+ * their sessions, charter acceptances and invitations go. Erasing again changes nothing. Any table that
+ * later stores personal data about an ambassador must be added here.
+ */
+export async function eraseAmbassador(db: Db, organisationId: string, ambassadorId: string, now = Date.now()): Promise<void> {
+  const found = await db
+    .select({ id: ambassadors.id })
+    .from(ambassadors)
+    .where(and(eq(ambassadors.organisationId, organisationId), eq(ambassadors.id, ambassadorId)))
+    .get();
+  if (!found) throw new ApiError('not_found', 'No such ambassador.');
+  await db.batch([
+    db
+      .update(ambassadors)
+      .set({ name: null, email: null, displayName: null, team: null, profile: null, audience: null, leaderboardOptIn: false, status: 'left', leftAt: sql`coalesce(${ambassadors.leftAt}, ${now})`, updatedAt: now })
+      .where(and(eq(ambassadors.organisationId, organisationId), eq(ambassadors.id, ambassadorId))),
+    db.update(links).set({ ambassadorId: null }).where(and(eq(links.organisationId, organisationId), eq(links.ambassadorId, ambassadorId))),
+    db.update(dailyLinkStats).set({ ambassadorId: null }).where(and(eq(dailyLinkStats.organisationId, organisationId), eq(dailyLinkStats.ambassadorId, ambassadorId))),
+    // The same statement as `revokeSessionsOf`, built here so that it commits with the rest of the batch.
+    db.delete(sessions).where(and(eq(sessions.subjectType, 'ambassador'), eq(sessions.subjectId, ambassadorId))),
+    db.delete(charterAcceptances).where(and(eq(charterAcceptances.organisationId, organisationId), eq(charterAcceptances.ambassadorId, ambassadorId))),
+    db.delete(invitations).where(and(eq(invitations.subjectType, 'ambassador'), eq(invitations.subjectId, ambassadorId))),
+  ]);
+  clearLinkCache();
+}

@@ -1,4 +1,30 @@
 import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import { errorResponses } from '../lib/openapi';
+import { query } from '../lib/validate';
+import { allow, callerOf } from '../middleware/allow';
+import { KpiQuerySchema } from '../schemas/kpis';
+import { kpisToCsv } from '../services/kpi-csv';
+import { computeKpis } from '../services/kpis';
 import type { AppEnv } from '../env';
 
-export const exportsRoutes = new Hono<AppEnv>();
+/** `GET /api/v1/exports/kpis.csv`: the KPI table as CSV, same parameters as `/kpis`. */
+export const exportsRoutes = new Hono<AppEnv>().get(
+  '/kpis.csv',
+  describeRoute({
+    tags: ['KPIs'],
+    summary: 'The KPI table as CSV',
+    description: 'Same parameters and access as `GET /api/v1/kpis`. RFC 4180 CSV with a header row; one row per group, then a `total` row.',
+    responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } }, ...errorResponses('validation_failed', 'unauthenticated', 'forbidden', 'not_found') },
+  }),
+  allow('kpis:read'),
+  query(KpiQuerySchema),
+  async (c) => {
+    const q = c.req.valid('query');
+    const report = await computeKpis(c.var.db, callerOf(c).organisationId, q);
+    return c.body(kpisToCsv(report), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="relais-kpis-${report.from}-${report.to}${q.groupBy ? `-by-${q.groupBy}` : ''}.csv"`,
+    });
+  },
+);

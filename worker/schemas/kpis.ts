@@ -1,0 +1,63 @@
+import * as v from 'valibot';
+
+const Day = (name: string) => v.pipe(v.string(), v.isoDate(`${name} must be a day, YYYY-MM-DD`));
+
+export const KPI_GROUPS = ['day', 'campaign', 'content', 'ambassador', 'network', 'team'] as const;
+
+/** `GET /api/v1/kpis` and `GET /api/v1/exports/kpis.csv`. `from` and `to` default to the last 30 days. */
+export const KpiQuerySchema = v.pipe(
+  v.object({
+    from: v.optional(Day('from')),
+    to: v.optional(Day('to')),
+    campaignId: v.optional(v.pipe(v.string(), v.maxLength(64, 'campaignId is not a campaign id'))),
+    groupBy: v.optional(v.picklist(KPI_GROUPS, `groupBy must be one of ${KPI_GROUPS.join(', ')}`)),
+  }),
+  v.forward(
+    v.check((q) => !q.from || !q.to || q.from <= q.to, 'to must not be before from'),
+    ['to'],
+  ),
+  v.forward(
+    v.check((q) => !q.from || !q.to || Date.parse(q.to) - Date.parse(q.from) <= 731 * 86_400_000, 'the period is at most two years'),
+    ['to'],
+  ),
+);
+export type KpiQuery = v.InferOutput<typeof KpiQuerySchema>;
+
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const Rate = v.pipe(v.number(), v.minValue(0), v.description('0 when the denominator is 0, never NaN or null'));
+
+/** Every KPI of API.md, for the whole period or one group. */
+export const KpiTotalsSchema = v.pipe(
+  v.object({
+    shares: Count,
+    reach: v.pipe(v.number(), v.description('impressions reported, plus reachEstimated')),
+    reachEstimated: v.pipe(v.number(), v.description('for shares without a report: declared audience × the network’s organic reach rate')),
+    impressions: Count,
+    engagements: Count,
+    engagementRate: Rate,
+    clicks: v.pipe(Count, v.description('human clicks only')),
+    uniqueVisitors: Count,
+    filtered: v.object({ preview: Count, scanner: Count, automated: Count, self: Count, optout: Count }),
+    conversions: Count,
+    conversionRate: Rate,
+    conversionValue: v.number(),
+    emv: v.pipe(v.number(), v.description('Σ per network (clicks × CPC + impressions / 1000 × CPM)')),
+    ambassadors: Count,
+    activeAmbassadors: Count,
+    participationRate: Rate,
+  }),
+  v.title('KpiTotals'),
+);
+export type KpiTotals = v.InferOutput<typeof KpiTotalsSchema>;
+
+export const KpiReportSchema = v.pipe(
+  v.object({
+    from: v.string(),
+    to: v.string(),
+    currency: v.string(),
+    totals: KpiTotalsSchema,
+    groups: v.array(v.object({ key: v.string(), label: v.string(), totals: KpiTotalsSchema })),
+  }),
+  v.title('KpiReport'),
+);
+export type KpiReport = v.InferOutput<typeof KpiReportSchema>;

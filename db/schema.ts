@@ -179,7 +179,7 @@ export const dailyLinkStats = sqliteTable(
     primaryKey({ columns: [t.organisationId, t.day, t.linkId] }),
     index('daily_link_stats_org_day').on(t.organisationId, t.day),
     index('daily_link_stats_link').on(t.linkId),
-    index('daily_link_stats_org_ambassador').on(t.organisationId, t.ambassadorId),
+    index('daily_link_stats_org_ambassador_day').on(t.organisationId, t.ambassadorId, t.day),
   ],
 );
 
@@ -354,6 +354,7 @@ export const conversions = sqliteTable(
     uniqueIndex('conversions_org_type_external').on(t.organisationId, t.type, t.externalId),
     index('conversions_org_created').on(t.organisationId, t.createdAt),
     index('conversions_link').on(t.linkId),
+    index('conversions_ambassador').on(t.ambassadorId),
   ],
 );
 

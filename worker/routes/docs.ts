@@ -9,6 +9,8 @@ export function openApiDocument(api: Hono<AppEnv>) {
   return openAPIRouteHandler(api, {
     // Validation failures answer our own 422 envelope (documented per route), never hono-openapi's 400 shape.
     defaultValidationErrorResponse: false,
+    // `/api/v1/exports/kpis.csv` ends in a file extension, which hono-openapi would otherwise skip.
+    excludeStaticFile: false,
     documentation: {
       openapi: '3.1.0',
       info: {

@@ -1,4 +1,152 @@
 import { Hono } from 'hono';
+import { deleteCookie } from 'hono/cookie';
+import { describeRoute } from 'hono-openapi';
+import { SESSION_COOKIE, sessionCookieOptions } from '../lib/cookies';
+import { ApiError } from '../lib/errors';
+import { errorResponses, jsonResponse, noContent } from '../lib/openapi';
+import { jsonBody, params, query } from '../lib/validate';
+import { allow, callerOf } from '../middleware/allow';
+import { IdParamSchema, PageQuerySchema, pageOf } from '../schemas/common';
+import { AcceptCharterBodySchema, BadgesSchema, FeedItemSchema, MeSchema, MyCharterSchema, MyStatsSchema, PeriodQuerySchema, PersonalExportSchema, UpdateMeBodySchema } from '../schemas/me';
+import { CreateShareBodySchema, CreateShareResponseSchema, MyShareSchema, ReportMetricsBodySchema, ShareSchema } from '../schemas/shares';
+import { getMyStats } from '../services/ambassador-stats';
+import { getMyBadges } from '../services/badges';
+import { acceptCharter, getMyCharter } from '../services/charter-acceptance';
+import { listFeed } from '../services/feed';
+import { getMe, leaveProgramme, updateMe } from '../services/me';
+import { exportPersonalData } from '../services/personal-export';
+import { createShare, listMyShares, reportMetrics } from '../services/shares';
 import type { AppEnv } from '../env';
 
-export const meRoutes = new Hono<AppEnv>();
+const tags = ['Ambassador space'];
+const guarded = ['unauthenticated', 'forbidden'] as const;
+
+/** `[organisationId, ambassadorId]` of the session's ambassador (every route is behind `allow('ambassador')`). */
+function me(c: Parameters<typeof callerOf>[0]): readonly [string, string] {
+  const caller = callerOf(c);
+  if (caller.kind !== 'ambassador') throw new ApiError('forbidden', 'This is the ambassadors’ own space.');
+  return [caller.organisationId, caller.ambassadorId];
+}
+
+const origin = (url: string) => new URL(url).origin;
+
+/** `/api/v1/me/…`: the ambassador's own space (ambassador session only). */
+export const meRoutes = new Hono<AppEnv>()
+  .get(
+    '/',
+    describeRoute({ tags, summary: 'My profile', responses: { ...jsonResponse(200, 'The profile, with where they stand with the charter', MeSchema), ...errorResponses(...guarded) } }),
+    allow('ambassador'),
+    async (c) => c.json(await getMe(c.var.db, ...me(c)), 200),
+  )
+  .patch(
+    '/',
+    describeRoute({
+      tags,
+      summary: 'Change my profile',
+      description: '`leaderboardOptIn`, `displayName` (null: use the name), `audience` (followers per network, merged per network; null removes one). Absent fields stay.',
+      responses: { ...jsonResponse(200, 'The profile', MeSchema), ...errorResponses('invalid_json', 'validation_failed', ...guarded) },
+    }),
+    allow('ambassador'),
+    jsonBody(UpdateMeBodySchema),
+    async (c) => c.json(await updateMe(c.var.db, ...me(c), c.req.valid('json')), 200),
+  )
+  .delete(
+    '/',
+    describeRoute({
+      tags,
+      summary: 'Leave the programme',
+      description: 'Erases name, e-mail, profile, audience, post texts and metrics, charter acceptances and sessions. Links keep redirecting, no longer attributed to a person; the organisation’s totals keep the anonymous counts.',
+      responses: { ...noContent, ...errorResponses(...guarded) },
+    }),
+    allow('ambassador'),
+    async (c) => {
+      await leaveProgramme(c.var.db, ...me(c));
+      deleteCookie(c, SESSION_COOKIE, sessionCookieOptions(c.req.url));
+      return c.body(null, 204);
+    },
+  )
+  .get(
+    '/charter',
+    describeRoute({ tags, summary: 'The current charter', responses: { ...jsonResponse(200, 'The current version and the highest one accepted', MyCharterSchema), ...errorResponses(...guarded, 'not_found') } }),
+    allow('ambassador'),
+    async (c) => c.json(await getMyCharter(c.var.db, ...me(c)), 200),
+  )
+  .post(
+    '/charter/accept',
+    describeRoute({
+      tags,
+      summary: 'Accept the current charter',
+      description: '`version` must be the current version (409 otherwise, e.g. when a new one was published meanwhile). Accepting again answers the same.',
+      responses: { ...jsonResponse(200, 'Accepted', MyCharterSchema), ...errorResponses('invalid_json', 'validation_failed', ...guarded, 'not_found', 'conflict') },
+    }),
+    allow('ambassador'),
+    jsonBody(AcceptCharterBodySchema),
+    async (c) => c.json(await acceptCharter(c.var.db, ...me(c), c.req.valid('json').version), 200),
+  )
+  .get(
+    '/feed',
+    describeRoute({ tags, summary: 'Content to share', description: 'Active content of active campaigns, newest first.', responses: { ...jsonResponse(200, 'A page of content', pageOf(FeedItemSchema)), ...errorResponses('validation_failed', ...guarded) } }),
+    allow('ambassador'),
+    query(PageQuerySchema),
+    async (c) => c.json(await listFeed(c.var.db, ...me(c), c.req.valid('query')), 200),
+  )
+  .get(
+    '/shares',
+    describeRoute({ tags, summary: 'My posts', responses: { ...jsonResponse(200, 'A page of posts, newest first, with their results so far', pageOf(MyShareSchema)), ...errorResponses('validation_failed', ...guarded) } }),
+    allow('ambassador'),
+    query(PageQuerySchema),
+    async (c) => c.json(await listMyShares(c.var.db, ...me(c), c.req.valid('query'), origin(c.req.url)), 200),
+  )
+  .post(
+    '/shares',
+    describeRoute({
+      tags,
+      summary: 'Share a content in my own words',
+      description:
+        'Issues (or returns, for the same content × network) the personal short link and records the post. Answers the network’s share intent, a QR code and how much the text reads as a copy. Relais never posts: the ambassador publishes through the intent. 403 `charter_not_accepted` until the current charter is accepted; 404 for an unknown content; 422 for an archived content, a campaign that is not active, or a network the content is not offered on.',
+      responses: { ...jsonResponse(201, 'The post, its link, intent, QR code and similarity', CreateShareResponseSchema), ...errorResponses('invalid_json', 'validation_failed', ...guarded, 'charter_not_accepted', 'not_found') },
+    }),
+    allow('ambassador'),
+    jsonBody(CreateShareBodySchema),
+    async (c) => c.json(await createShare(c.var.db, ...me(c), c.req.valid('json'), origin(c.req.url)), 201),
+  )
+  .post(
+    '/shares/:id/metrics',
+    describeRoute({
+      tags,
+      summary: 'Report a post’s numbers',
+      description: 'Numbers read off the post on the network: `impressions`, `reactions`, `comments`, `reshares` (whole numbers ≥ 0; each optional, at least one). Fields sent replace the previous report; the others stay.',
+      responses: { ...jsonResponse(200, 'The post', ShareSchema), ...errorResponses('invalid_json', 'validation_failed', ...guarded, 'not_found') },
+    }),
+    allow('ambassador'),
+    params(IdParamSchema),
+    jsonBody(ReportMetricsBodySchema),
+    async (c) => c.json(await reportMetrics(c.var.db, ...me(c), c.req.valid('param').id, c.req.valid('json'), origin(c.req.url)), 200),
+  )
+  .get(
+    '/stats',
+    describeRoute({
+      tags,
+      summary: 'My results',
+      description: '`from`/`to` (YYYY-MM-DD, inclusive; default the last 30 days; at most 366 days). Clicks, visitors and conversions come from the daily rollup; reach and engagement from reported numbers, reach estimated from the declared audience where none were reported.',
+      responses: { ...jsonResponse(200, 'Totals, per day and per post', MyStatsSchema), ...errorResponses('validation_failed', ...guarded) },
+    }),
+    allow('ambassador'),
+    query(PeriodQuerySchema),
+    async (c) => c.json(await getMyStats(c.var.db, ...me(c), c.req.valid('query')), 200),
+  )
+  .get(
+    '/badges',
+    describeRoute({ tags, summary: 'My badges', description: 'Every badge with its rule, whether it is earned and the progress towards it. No badge rewards volume alone.', responses: { ...jsonResponse(200, 'The badges', BadgesSchema), ...errorResponses(...guarded) } }),
+    allow('ambassador'),
+    async (c) => c.json(await getMyBadges(c.var.db, ...me(c)), 200),
+  )
+  .get(
+    '/export',
+    describeRoute({ tags, summary: 'Everything stored about me', responses: { ...jsonResponse(200, 'A JSON document, sent as a file', PersonalExportSchema), ...errorResponses(...guarded) } }),
+    allow('ambassador'),
+    async (c) => {
+      const body = await exportPersonalData(c.var.db, ...me(c), origin(c.req.url));
+      return c.json(body, 200, { 'Content-Disposition': `attachment; filename="relais-export-${body.exportedAt.slice(0, 10)}.json"`, 'Cache-Control': 'no-store' });
+    },
+  );

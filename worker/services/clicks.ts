@@ -86,7 +86,7 @@ const countOf = (hitClass: HitClass, alias: string) => sql<number>`sum(${clicks.
 const increment = (column: AnySQLiteColumn) => sql`${column} + excluded.${sql.identifier(column.name)}`;
 
 /** Adds the rows inserted by this run (`ingestId`) to their organisation × day × link rollup. */
-function rollupStatement(db: Db, ingestId: string) {
+export function rollupStatement(db: Db, ingestId: string) {
   return db
     .insert(dailyLinkStats)
     .select(

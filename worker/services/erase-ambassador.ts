@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { ambassadors, charterAcceptances, dailyLinkStats, invitations, links, sessions } from '../../db/schema';
 import type { Db } from '../lib/db';
 import { ApiError } from '../lib/errors';
+import { eraseSharesStatements } from './erase-shares';
 import { clearLinkCache } from './link-targets';
 
 /**
@@ -19,6 +20,7 @@ export async function eraseAmbassador(db: Db, organisationId: string, ambassador
     .get();
   if (!found) throw new ApiError('not_found', 'No such ambassador.');
   await db.batch([
+    ...eraseSharesStatements(db, organisationId, ambassadorId, now),
     db
       .update(ambassadors)
       .set({ name: null, email: null, displayName: null, team: null, profile: null, audience: null, leaderboardOptIn: false, status: 'left', leftAt: sql`coalesce(${ambassadors.leftAt}, ${now})`, updatedAt: now })

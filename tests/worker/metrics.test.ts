@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { callJson } from './http';
+import { content, joinAndAccept, makeSpace, share } from './ambassador-space';
+
+interface Share { id: string; metrics: { impressions: number | null; reactions: number | null; comments: number | null; reshares: number | null; reportedAt: string | null } }
+
+async function posted() {
+  const space = await makeSpace();
+  const amb = await joinAndAccept(space);
+  const created = await share(amb.session, (await content(space)).id, 'Mon poste, mes mots.');
+  return { space, amb, shareId: created.share.id };
+}
+
+describe('POST /api/v1/me/shares/{id}/metrics', () => {
+  it('stores the numbers sent and keeps the others', async () => {
+    const { amb, shareId } = await posted();
+    const first = await callJson<Share>(`/api/v1/me/shares/${shareId}/metrics`, { session: amb.session, body: { impressions: 1200, reactions: 0 } });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ id: shareId, metrics: { impressions: 1200, reactions: 0, comments: null, reshares: null, reportedAt: expect.any(String) } });
+    const second = await callJson<Share>(`/api/v1/me/shares/${shareId}/metrics`, { session: amb.session, body: { comments: 4, reshares: 2 } });
+    expect(second.body.metrics).toMatchObject({ impressions: 1200, reactions: 0, comments: 4, reshares: 2 });
+  });
+
+  it.each([
+    [{ impressions: -1 }, 'impressions'],
+    [{ reactions: 1.5 }, 'reactions'],
+    [{ comments: '12' }, 'comments'],
+    [{ reshares: null }, 'reshares'],
+    [{ impressions: 10, likes: 3 }, 'likes'],
+  ])('answers 422 for %j (field %s)', async (body, field) => {
+    const { amb, shareId } = await posted();
+    expect(await callJson(`/api/v1/me/shares/${shareId}/metrics`, { session: amb.session, body })).toMatchObject({ status: 422, body: { error: { code: 'validation_failed', field } } });
+  });
+
+  it('answers 422 without any number', async () => {
+    const { amb, shareId } = await posted();
+    const res = await callJson<{ error: Record<string, unknown> }>(`/api/v1/me/shares/${shareId}/metrics`, { session: amb.session, body: {} });
+    expect(res).toMatchObject({ status: 422, body: { error: { code: 'validation_failed', message: expect.stringContaining('at least one') } } });
+    expect(res.body.error).not.toHaveProperty('field');
+  });
+
+  it('answers 404 for a colleague’s post, another organisation’s post and an unknown id', async () => {
+    const { space, shareId } = await posted();
+    const colleague = await joinAndAccept(space);
+    const stranger = (await posted()).amb;
+    const body = { impressions: 5 };
+    expect(await callJson(`/api/v1/me/shares/${shareId}/metrics`, { session: colleague.session, body })).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
+    expect((await callJson(`/api/v1/me/shares/${shareId}/metrics`, { session: stranger.session, body })).status).toBe(404);
+    expect((await callJson('/api/v1/me/shares/shr_unknown/metrics', { session: colleague.session, body })).status).toBe(404);
+  });
+
+  it('answers 401 without a session', async () => {
+    const { shareId } = await posted();
+    expect((await callJson(`/api/v1/me/shares/${shareId}/metrics`, { body: { impressions: 1 } })).status).toBe(401);
+  });
+});

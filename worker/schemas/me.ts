@@ -1,0 +1,175 @@
+/** The ambassador's own space: profile, charter, feed, results, badges, leaderboard and export. */
+import * as v from 'valibot';
+import { ambassadors, campaigns, contents, NETWORKS, type Network } from '../../db/schema';
+import { bodyMessage } from './campaigns';
+import { NameSchema, TimestampSchema } from './common';
+import { ShareSchema, ShareStatsSchema } from './shares';
+
+const MAX_FOLLOWERS = 1_000_000_000;
+
+const Followers = v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(0, 'must be zero or more'), v.maxValue(MAX_FOLLOWERS, 'is too large'));
+const perNetwork = <S extends v.GenericSchema>(schema: S) => Object.fromEntries(NETWORKS.map((n) => [n, schema])) as Record<Network, S>;
+
+/** Followers per network, as the ambassador declared them (used for estimated reach). */
+export const AudienceSchema = v.pipe(v.partial(v.object(perNetwork(v.number()))), v.description('followers per network, as declared by the ambassador'));
+
+const MeEntries = {
+  id: v.string(),
+  name: v.nullable(v.string()),
+  email: v.nullable(v.string()),
+  displayName: v.pipe(v.nullable(v.string()), v.description('the name shown on the leaderboard (the name when null)')),
+  team: v.nullable(v.string()),
+  profile: v.nullable(v.picklist(ambassadors.profile.enumValues)),
+  audience: AudienceSchema,
+  leaderboardOptIn: v.pipe(v.boolean(), v.description('whether they chose to appear, by name, on the leaderboard')),
+  status: v.picklist(ambassadors.status.enumValues),
+  joinedAt: v.nullable(TimestampSchema),
+  charter: v.object({
+    currentVersion: v.pipe(v.nullable(v.number()), v.description('the organisation’s current charter version; null when none is published')),
+    acceptedVersion: v.pipe(v.nullable(v.number()), v.description('the highest version they accepted')),
+    accepted: v.pipe(v.boolean(), v.description('true when they accepted the current version: only then are links issued')),
+  }),
+};
+
+/** The ambassador's own profile. */
+export const MeSchema = v.pipe(v.object(MeEntries), v.title('Me'));
+export type Me = v.InferOutput<typeof MeSchema>;
+
+/** `PATCH /api/v1/me`: absent fields stay; `audience` merges per network, null removes one. */
+export const UpdateMeBodySchema = v.strictObject(
+  {
+    leaderboardOptIn: v.optional(v.boolean('must be true or false')),
+    displayName: v.optional(v.nullable(NameSchema(100))),
+    audience: v.optional(v.partial(v.strictObject(perNetwork(v.nullable(Followers)), 'is not a network'))),
+  },
+  bodyMessage('your profile'),
+);
+export type UpdateMeBody = v.InferOutput<typeof UpdateMeBodySchema>;
+
+/** `GET /api/v1/me/charter`: the current charter and the highest version this ambassador accepted. */
+export const MyCharterSchema = v.pipe(
+  v.object({
+    version: v.number(),
+    body: v.pipe(v.string(), v.description('Markdown')),
+    bodyHtml: v.pipe(v.string(), v.description('the body rendered to safe HTML')),
+    publishedAt: TimestampSchema,
+    acceptedVersion: v.pipe(v.nullable(v.number()), v.description('the highest version they accepted; links need the current one')),
+  }),
+  v.title('MyCharter'),
+);
+export type MyCharter = v.InferOutput<typeof MyCharterSchema>;
+
+/** `POST /api/v1/me/charter/accept`: the version read, which must be the current one. */
+export const AcceptCharterBodySchema = v.strictObject(
+  { version: v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be 1 or more')) },
+  bodyMessage('a charter acceptance'),
+);
+
+/** One content of the feed: what to share, with ideas to write about (not a text to paste). */
+export const FeedItemSchema = v.pipe(
+  v.object({
+    id: v.string(),
+    campaign: v.object({ id: v.string(), name: v.string(), objective: v.picklist(campaigns.objective.enumValues) }),
+    kind: v.picklist(contents.kind.enumValues),
+    title: v.string(),
+    url: v.string(),
+    talkingPoints: v.pipe(v.string(), v.description('Markdown: ideas, not a text to paste')),
+    talkingPointsHtml: v.pipe(v.string(), v.description('the talking points rendered to safe HTML')),
+    networks: v.array(v.picklist(NETWORKS)),
+    linkedNetworks: v.pipe(v.array(v.picklist(NETWORKS)), v.description('networks on which the ambassador already has a personal link to this content')),
+    createdAt: TimestampSchema,
+  }),
+  v.title('FeedItem'),
+);
+export type FeedItem = v.InferOutput<typeof FeedItemSchema>;
+
+const DaySchema = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day, YYYY-MM-DD'),
+  v.check((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day), 'must be a real day, YYYY-MM-DD'),
+);
+
+/** `?from=&to=` (days, inclusive): default the last 30 days; `from` ≤ `to`, at most 366 days. */
+export const PeriodQuerySchema = v.object({ from: v.optional(DaySchema), to: v.optional(DaySchema) });
+export type PeriodQuery = v.InferOutput<typeof PeriodQuerySchema>;
+
+/** `GET /api/v1/me/stats`: own results over a period. */
+export const MyStatsSchema = v.pipe(
+  v.object({
+    from: v.string(),
+    to: v.string(),
+    currency: v.string(),
+    totals: v.object({
+      ...ShareStatsSchema.entries,
+      shares: v.pipe(v.number(), v.description('posts made in the period')),
+      engagementRate: v.pipe(v.number(), v.description('engagements / impressions; 0 without impressions')),
+      conversionRate: v.pipe(v.number(), v.description('conversions / uniqueVisitors; 0 without visitors')),
+    }),
+    byDay: v.array(v.object({ day: v.string(), shares: v.number(), clicks: v.number(), uniqueVisitors: v.number(), conversions: v.number() })),
+    byShare: v.pipe(
+      v.array(v.object({ shareId: v.string(), contentId: v.string(), contentTitle: v.string(), network: v.picklist(NETWORKS), createdAt: TimestampSchema, ...ShareStatsSchema.entries })),
+      v.description('posts made in the period or whose link was clicked in it'),
+    ),
+  }),
+  v.title('MyStats'),
+);
+export type MyStats = v.InferOutput<typeof MyStatsSchema>;
+
+/** `GET /api/v1/me/badges`: every badge, earned or not, with the rule that awards it. */
+export const BadgesSchema = v.object({
+  items: v.array(
+    v.object({
+      code: v.string(),
+      name: v.string(),
+      rule: v.string(),
+      earned: v.boolean(),
+      earnedOn: v.pipe(v.nullable(v.string()), v.description('the day it was earned (YYYY-MM-DD)')),
+      progress: v.object({ current: v.number(), target: v.number() }),
+    }),
+  ),
+});
+export type Badges = v.InferOutput<typeof BadgesSchema>;
+
+/** `GET /api/v1/leaderboard`: opted-in ambassadors ranked by results, never by share count. */
+export const LeaderboardSchema = v.pipe(
+  v.object({
+    from: v.string(),
+    to: v.string(),
+    items: v.array(
+      v.object({
+        rank: v.pipe(v.number(), v.description('1 for the best; equal results share a rank')),
+        ambassadorId: v.string(),
+        displayName: v.string(),
+        conversions: v.number(),
+        uniqueVisitors: v.number(),
+        engagements: v.number(),
+        me: v.pipe(v.boolean(), v.description('true on the caller’s own row')),
+      }),
+    ),
+  }),
+  v.title('Leaderboard'),
+);
+export type Leaderboard = v.InferOutput<typeof LeaderboardSchema>;
+
+/** `GET /api/v1/me/export`: everything Relais stores about the ambassador (GDPR art. 15 and 20). */
+export const PersonalExportSchema = v.pipe(
+  v.object({
+    exportedAt: TimestampSchema,
+    ambassador: v.object({ ...MeEntries, invitedAt: TimestampSchema, leftAt: v.nullable(TimestampSchema) }),
+    charterAcceptances: v.array(v.object({ version: v.number(), acceptedAt: TimestampSchema })),
+    sessions: v.pipe(v.array(v.object({ createdAt: TimestampSchema, expiresAt: TimestampSchema })), v.description('open sessions (the token itself is never stored)')),
+    invitations: v.array(v.object({ createdAt: TimestampSchema, expiresAt: TimestampSchema, usedAt: v.nullable(TimestampSchema) })),
+    links: v.array(v.object({ slug: v.string(), shortUrl: v.string(), contentId: v.string(), contentTitle: v.string(), network: v.picklist(NETWORKS), createdAt: TimestampSchema })),
+    shares: v.array(ShareSchema),
+    dailyStats: v.pipe(
+      v.array(v.object({ day: v.string(), slug: v.string(), clicks: v.number(), uniqueVisitors: v.number(), filtered: v.number(), conversions: v.number(), conversionValue: v.number() })),
+      v.description('the daily counts of their links (no visitor data: Relais keeps none that names a person)'),
+    ),
+    conversions: v.pipe(
+      v.array(v.object({ id: v.string(), type: v.string(), value: v.number(), currency: v.string(), attributed: v.boolean(), occurredAt: TimestampSchema, slug: v.string() })),
+      v.description('conversions attributed to their links, without the reporting system’s own ids'),
+    ),
+  }),
+  v.title('PersonalExport'),
+);
+export type PersonalExport = v.InferOutput<typeof PersonalExportSchema>;

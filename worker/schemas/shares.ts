@@ -1,0 +1,110 @@
+/** Shares: an ambassador's posts with their own text, through their personal link. */
+import * as v from 'valibot';
+import { NETWORKS } from '../../db/schema';
+import { bodyMessage } from './campaigns';
+import { TimestampSchema } from './common';
+
+export const MAX_SHARE_TEXT = 5000;
+const MAX_COUNT = 1_000_000_000;
+
+const NetworkSchema = v.picklist(NETWORKS, `must be one of ${NETWORKS.join(', ')}`);
+const CountSchema = v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(0, 'must be zero or more'), v.maxValue(MAX_COUNT, 'is too large'));
+const nullableCount = (description: string) => v.pipe(v.nullable(v.number()), v.description(description));
+
+/** A personal short link: one ambassador × one content × one network. */
+export const PersonalLinkSchema = v.object({
+  slug: v.string(),
+  shortUrl: v.pipe(v.string(), v.description('<origin>/<slug>: the link to post')),
+});
+
+const ShareEntries = {
+  id: v.string(),
+  contentId: v.string(),
+  campaignId: v.string(),
+  network: v.picklist(NETWORKS),
+  text: v.pipe(v.string(), v.description('the ambassador’s own text')),
+  link: PersonalLinkSchema,
+  similarity: v.object({
+    score: v.pipe(v.number(), v.description('0–1, share of the text’s word triples found in the talking points or in one colleague’s post')),
+    nearCopy: v.pipe(v.boolean(), v.description('true at or above 0.5: the post reads as a copy')),
+  }),
+  metrics: v.object({
+    impressions: nullableCount('reported by the ambassador from their network; null until reported'),
+    reactions: nullableCount('reported'),
+    comments: nullableCount('reported'),
+    reshares: nullableCount('reported'),
+    reportedAt: v.nullable(TimestampSchema),
+  }),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+};
+
+/** One post as its author sees it. */
+export const ShareSchema = v.pipe(v.object(ShareEntries), v.title('Share'));
+export type Share = v.InferOutput<typeof ShareSchema>;
+
+/** `POST /api/v1/me/shares`. */
+export const CreateShareBodySchema = v.strictObject(
+  {
+    contentId: v.pipe(v.string('must be a string'), v.minLength(1, 'is required'), v.maxLength(64, 'is too long')),
+    network: NetworkSchema,
+    text: v.pipe(
+      v.string('must be a string'),
+      v.trim(),
+      v.minLength(1, 'is required: write the post in your own words'),
+      v.maxLength(MAX_SHARE_TEXT, `must be at most ${MAX_SHARE_TEXT} characters`),
+      v.description('the post, in the ambassador’s own words'),
+    ),
+  },
+  bodyMessage('a share'),
+);
+export type CreateShareBody = v.InferOutput<typeof CreateShareBodySchema>;
+
+/** The similarity of a new post: only a score and a share id leave the server, never a colleague's text. */
+export const SimilaritySchema = v.pipe(
+  v.object({
+    score: v.pipe(v.number(), v.description('0–1: the largest share of the post’s word triples found verbatim in the talking points or in one colleague’s post on the same content')),
+    nearCopy: v.pipe(v.boolean(), v.description('true when score ≥ 0.5')),
+    nearestShareId: v.pipe(v.nullable(v.string()), v.description('the colleague’s share the post is closest to, when a colleague’s post is the nearest match; never their text')),
+  }),
+  v.title('Similarity'),
+);
+
+/** `201` answer of `POST /api/v1/me/shares`. */
+export const CreateShareResponseSchema = v.object({
+  share: ShareSchema,
+  link: PersonalLinkSchema,
+  intentUrl: v.pipe(
+    v.nullable(v.string()),
+    v.description('opens the network’s composer with the text and link (LinkedIn feed composer, X intent, Facebook sharer, mailto:, WhatsApp for other); null for Instagram, which has no web intent'),
+  ),
+  similarity: SimilaritySchema,
+  qrSvg: v.pipe(v.string(), v.description('the short link as a QR code, an SVG document')),
+});
+
+/** `POST /api/v1/me/shares/{id}/metrics`: numbers read off the post; each optional, at least one. */
+export const ReportMetricsBodySchema = v.pipe(
+  v.strictObject(
+    { impressions: v.optional(CountSchema), reactions: v.optional(CountSchema), comments: v.optional(CountSchema), reshares: v.optional(CountSchema) },
+    bodyMessage('post metrics'),
+  ),
+  v.check((body) => Object.values(body).some((value) => value !== undefined), 'Send at least one of impressions, reactions, comments, reshares.'),
+);
+export type ReportMetricsBody = v.InferOutput<typeof ReportMetricsBodySchema>;
+
+/** What one post brought: clicks and conversions from the daily rollup, reach and engagement from the reported metrics. */
+export const ShareStatsSchema = v.object({
+  clicks: v.number(),
+  uniqueVisitors: v.number(),
+  conversions: v.number(),
+  conversionValue: v.number(),
+  impressions: v.number(),
+  reach: v.pipe(v.number(), v.description('impressions reported, or audience × the network’s organic reach rate when none were')),
+  reachEstimated: v.pipe(v.number(), v.description('the estimated part of reach')),
+  engagements: v.pipe(v.number(), v.description('reactions + comments + reshares reported')),
+});
+export type ShareStats = v.InferOutput<typeof ShareStatsSchema>;
+
+/** One of the ambassador's posts with its content's title and its results so far. */
+export const MyShareSchema = v.pipe(v.object({ ...ShareEntries, contentTitle: v.string(), stats: ShareStatsSchema }), v.title('MyShare'));
+export type MyShare = v.InferOutput<typeof MyShareSchema>;

@@ -1,0 +1,22 @@
+/** The sharing side of erasing an ambassador, as statements to run in the same batch as `eraseAmbassador`. */
+import { and, eq } from 'drizzle-orm';
+import { conversions, shares } from '../../db/schema';
+import type { Db } from '../lib/db';
+
+/**
+ * Statements (not run: drizzle runs a query when it is awaited or batched) that erase the ambassador's
+ * posts — text and reported metrics — and detach their posts and conversions from them. Shares keep
+ * their content, network, link, similarity and date, so organisation totals keep the anonymous counts.
+ *
+ * @example
+ * await db.batch([...eraseSharesStatements(db, organisationId, ambassadorId, now), ...otherStatements]);
+ */
+export function eraseSharesStatements(db: Db, organisationId: string, ambassadorId: string, now: number) {
+  return [
+    db
+      .update(shares)
+      .set({ text: null, impressions: null, reactions: null, comments: null, reshares: null, metricsReportedAt: null, ambassadorId: null, updatedAt: now })
+      .where(and(eq(shares.organisationId, organisationId), eq(shares.ambassadorId, ambassadorId))),
+    db.update(conversions).set({ ambassadorId: null }).where(and(eq(conversions.organisationId, organisationId), eq(conversions.ambassadorId, ambassadorId))),
+  ] as const;
+}

@@ -1,8 +1,21 @@
 import { getDb } from './lib/db';
+import { purgeIdempotencyKeys } from './services/idempotency';
+import { purgeExpiredClicks } from './services/retention';
+import { purgeExpiredSessions } from './services/sessions';
 import { purgeSalts } from './services/visitors';
 
-/** The hourly cron: deletes visitor-hash salts older than 48 h. */
+/**
+ * The hourly cron: visitor-hash salts older than 48 h, raw clicks past retention, idempotency keys
+ * older than 24 h and expired sessions are deleted.
+ */
 export async function runScheduled(controller: ScheduledController, env: Env): Promise<void> {
-  const purged = await purgeSalts(getDb(env.DB), controller.scheduledTime);
-  if (purged > 0) console.info('salts purged', { purged });
+  const db = getDb(env.DB);
+  const now = controller.scheduledTime;
+  const purged = {
+    salts: await purgeSalts(db, now),
+    clicks: await purgeExpiredClicks(db, now),
+    idempotencyKeys: await purgeIdempotencyKeys(db, now),
+    sessions: await purgeExpiredSessions(db, now),
+  };
+  if (Object.values(purged).some((n) => n > 0)) console.info('purged', purged);
 }

@@ -1,16 +1,25 @@
 import { createEffect, For, onMount, type VoidComponent } from 'solid-js';
-import { isLocale, isMessageKey, LOCALE_NAMES, LOCALES, pickLocale, t, type Locale } from '../lib/i18n';
+import { documentTitle, isLocale, isMessageKey, LOCALE_NAMES, LOCALES, pickLocale, t, type Locale } from '../lib/i18n';
 import { locale, setLocale } from '../lib/locale';
 
 const STORAGE_KEY = 'relais.locale';
 
-/** Rewrites the static page (`<html lang>`, title, every `[data-i18n]` element) in `next`. */
+/**
+ * Rewrites the static page in `next`: `<html lang>`, the title (`<html data-title-key>`), every
+ * `[data-i18n]` element's text and every `[data-i18n-label]` element's `aria-label`.
+ */
 function applyToDocument(next: Locale): void {
-  document.documentElement.lang = next;
-  document.title = t(next, 'page.title');
+  const root = document.documentElement;
+  root.lang = next;
+  const titleKey = root.dataset.titleKey ?? 'page.title';
+  document.title = documentTitle(next, isMessageKey(titleKey) ? titleKey : 'page.title');
   for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
     const key = el.dataset.i18n;
     if (key !== undefined && isMessageKey(key)) el.textContent = t(next, key);
+  }
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-label]')) {
+    const key = el.dataset.i18nLabel;
+    if (key !== undefined && isMessageKey(key)) el.setAttribute('aria-label', t(next, key));
   }
 }
 

@@ -1,45 +1,39 @@
 /**
- * The admin's words, French first. Pages render French at build time (`t('fr', key)`);
- * the LanguageSwitch island swaps every `[data-i18n]` element's text on the client.
+ * The admin's words, French first. Pages render French at build time (`t('fr', key)`); the
+ * LanguageSwitch island swaps every `[data-i18n]` element's text (and `[data-i18n-label]`'s
+ * `aria-label`) on the client, and islands re-render from the `locale` signal.
+ * The dictionaries live in messages-fr.ts (the source of the keys) and messages-en.ts.
  */
+import { en } from './messages-en';
+import { fr, type MessageKey } from './messages-fr';
+
+export type { MessageKey };
+
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'fr';
-
-const fr = {
-  'page.title': 'Relais — administration',
-  'skip.main': 'Aller au contenu',
-  'app.tagline':
-    'Relais aide vos collaborateurs à partager les contenus de l’entreprise avec des liens courts suivis, et mesure ce que ces partages rapportent.',
-  'language.label': 'Langue',
-  'health.label': 'État du service\u00a0:',
-  'health.loading': 'vérification…',
-  'health.ok': 'ok',
-  'health.error': 'indisponible',
-} as const;
-
-export type MessageKey = keyof typeof fr;
-
-const en: Record<MessageKey, string> = {
-  'page.title': 'Relais — admin',
-  'skip.main': 'Skip to content',
-  'app.tagline':
-    'Relais helps your employees share company content through tracked short links, and measures what those shares bring in.',
-  'language.label': 'Language',
-  'health.label': 'Service status:',
-  'health.loading': 'checking…',
-  'health.ok': 'ok',
-  'health.error': 'unavailable',
-};
 
 const messages: Record<Locale, Record<MessageKey, string>> = { fr, en };
 
 /** Each locale's name, written in that locale (shown with its own `lang`). */
 export const LOCALE_NAMES: Record<Locale, string> = { fr: 'Français', en: 'English' };
 
-/** Returns the text for `key` in `locale`. */
-export function t(locale: Locale, key: MessageKey): string {
-  return messages[locale][key];
+/** Values for `{name}` placeholders in a message. */
+export type MessageParams = Record<string, string | number>;
+
+/**
+ * Returns the text for `key` in `locale`, with `{name}` placeholders filled from `params`.
+ * @example t('fr', 'login.retryIn', { seconds: 30 }) // "Trop de tentatives. Réessayez dans 30 s."
+ */
+export function t(locale: Locale, key: MessageKey, params?: MessageParams): string {
+  const text = messages[locale][key];
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+}
+
+/** The document title of a page whose heading is `key`: "Campagnes · Relais"; the home page keeps its own. */
+export function documentTitle(locale: Locale, key: MessageKey): string {
+  return key === 'page.title' ? t(locale, key) : `${t(locale, key)} · Relais`;
 }
 
 /** Narrows any string to a known message key (for `data-i18n` attributes read from the DOM). */

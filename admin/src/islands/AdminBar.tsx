@@ -1,0 +1,49 @@
+import { createResource, createSignal, Show, type VoidComponent } from 'solid-js';
+import { client, unwrap } from '../lib/api';
+import { loadSession, requireSession, resetSession } from '../lib/session';
+import { useI18n } from '../lib/use-i18n';
+
+export interface AdminBarProps {
+  /** `required`: a signed-out visitor is sent to the sign-in page; `optional`: offered a sign-in link. */
+  session: 'required' | 'optional';
+}
+
+/** The signed-in admin's e-mail and a Sign out button, in the page header. */
+const AdminBar: VoidComponent<AdminBarProps> = (props) => {
+  const { t, mounted } = useI18n();
+  const [me] = createResource(mounted, () => (props.session === 'required' ? requireSession() : loadSession()));
+  const [leaving, setLeaving] = createSignal(false);
+
+  const signOut = async () => {
+    setLeaving(true);
+    try {
+      await unwrap(client.api.v1.auth.logout.$post(), { redirectOn401: false });
+    } catch {
+      // Signed out already, or the API is unreachable: the sign-in page is the right place either way.
+    }
+    resetSession();
+    location.assign('/admin/login/');
+  };
+
+  return (
+    <div class="admin-bar">
+      <Show when={me()}>
+        {(session) => (
+          <>
+            <span class="admin-email">{session().admin.email}</span>
+            <button type="button" class="button" disabled={leaving()} onClick={() => void signOut()}>
+              {t('action.signOut')}
+            </button>
+          </>
+        )}
+      </Show>
+      <Show when={props.session === 'optional' && me.state === 'ready' && me() === null}>
+        <a class="button" href="/admin/login/">
+          {t('action.signIn')}
+        </a>
+      </Show>
+    </div>
+  );
+};
+
+export default AdminBar;

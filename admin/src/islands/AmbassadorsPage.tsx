@@ -1,0 +1,62 @@
+import { createResource, createSignal, For, Show, type VoidComponent } from 'solid-js';
+import ConfirmDialog from '../components/ConfirmDialog';
+import { client, unwrap } from '../lib/api';
+import type { Ambassador, AmbassadorStatus, InvitedAmbassador } from '../lib/api-types';
+import { AMBASSADOR_STATUSES } from '../lib/enums';
+import { createPagedList } from '../lib/paged';
+import { createRemoval } from '../lib/removal';
+import { canWrite, requireSession } from '../lib/session';
+import { useI18n } from '../lib/use-i18n';
+import AmbassadorInviteForm from './ambassadors/AmbassadorInviteForm';
+import AmbassadorTable from './ambassadors/AmbassadorTable';
+import InviteLinkPanel from './ambassadors/InviteLinkPanel';
+
+/** `/admin/ambassadors/`: invite volunteers, send fresh links, erase those who leave. */
+const AmbassadorsPage: VoidComponent = () => {
+  const { t, mounted } = useI18n();
+  const [me] = createResource(mounted, requireSession);
+  const [status, setStatus] = createSignal<AmbassadorStatus | ''>('');
+  const [link, setLink] = createSignal<InvitedAmbassador | null>(null);
+  const list = createPagedList(
+    () => mounted() && { status: status() || undefined },
+    (query, cursor) => unwrap(client.api.v1.ambassadors.$get({ query: { ...query, cursor } })),
+  );
+  const removal = createRemoval<Ambassador>((a) => unwrap(client.api.v1.ambassadors[':id'].$delete({ param: { id: a.id } })), list.reload);
+  let panel: HTMLDivElement | undefined;
+
+  const showLink = (answer: InvitedAmbassador, focus: boolean) => {
+    setLink(answer);
+    list.reload();
+    if (focus) panel?.querySelector<HTMLElement>('h2')?.focus();
+  };
+
+  return (
+    <>
+      <Show when={canWrite(me())}>
+        <AmbassadorInviteForm onInvited={(answer) => showLink(answer, false)} />
+      </Show>
+      <div ref={panel} aria-live="polite">
+        <Show when={link()}>{(answer) => <InviteLinkPanel invited={answer()} onDismiss={() => setLink(null)} />}</Show>
+      </div>
+      <section aria-labelledby="ambassadors-list">
+        <div class="toolbar">
+          <h2 id="ambassadors-list">{t('ambassadors.list')}</h2>
+          <div class="field field--inline">
+            <label for="ambassador-filter">{t('field.status')}</label>
+            <select id="ambassador-filter" value={status()} onChange={(e) => setStatus(AMBASSADOR_STATUSES.find((s) => s === e.currentTarget.value) ?? '')}>
+              <option value="">{t('filter.all')}</option>
+              <For each={AMBASSADOR_STATUSES}>{(s) => <option value={s}>{t(`ambassadorStatus.${s}`)}</option>}</For>
+            </select>
+          </div>
+        </div>
+        <AmbassadorTable list={list} filtered={status() !== ''} canWrite={canWrite(me())} onNewLink={(answer) => showLink(answer, true)} onRemove={removal.ask} />
+      </section>
+      <ConfirmDialog open={removal.target() !== null} title={t('ambassadors.remove.title', { name: removal.target()?.name ?? '' })} confirmLabel={t('ambassadors.remove.confirm')} danger pending={removal.pending()} error={removal.error()} onConfirm={() => void removal.confirm()} onClose={removal.cancel}>
+        <p>{t('ambassadors.remove.body')}</p>
+        <p>{t('ambassadors.remove.links')}</p>
+      </ConfirmDialog>
+    </>
+  );
+};
+
+export default AmbassadorsPage;

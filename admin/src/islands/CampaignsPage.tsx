@@ -1,0 +1,92 @@
+import { createResource, createSignal, For, Show, type VoidComponent } from 'solid-js';
+import ListState from '../components/ListState';
+import LoadMore from '../components/LoadMore';
+import TableWrap from '../components/TableWrap';
+import { client, unwrap } from '../lib/api';
+import type { CampaignStatus } from '../lib/api-types';
+import { CAMPAIGN_STATUSES } from '../lib/enums';
+import { formatDate } from '../lib/format';
+import { createPagedList } from '../lib/paged';
+import { canWrite, requireSession } from '../lib/session';
+import { useI18n } from '../lib/use-i18n';
+
+/** `/admin/campaigns/`: campaigns newest first, filtered by status. */
+const CampaignsPage: VoidComponent = () => {
+  const { t, lang, mounted } = useI18n();
+  const [me] = createResource(mounted, requireSession);
+  const [status, setStatus] = createSignal<CampaignStatus | ''>('');
+  // The source changes with the filter, so the list reloads from its first page.
+  const list = createPagedList(
+    () => mounted() && { status: status() || undefined },
+    (query, cursor) => unwrap(client.api.v1.campaigns.$get({ query: { ...query, cursor } })),
+  );
+
+  return (
+    <>
+      <div class="toolbar">
+        <div class="field field--inline">
+          <label for="status-filter">{t('field.status')}</label>
+          <select id="status-filter" value={status()} onChange={(e) => setStatus(CAMPAIGN_STATUSES.find((s) => s === e.currentTarget.value) ?? '')}>
+            <option value="">{t('filter.all')}</option>
+            <For each={CAMPAIGN_STATUSES}>{(s) => <option value={s}>{t(`campaignStatus.${s}`)}</option>}</For>
+          </select>
+        </div>
+        <Show when={canWrite(me())}>
+          <a class="button button--primary" href="/admin/campaigns/edit/">
+            {t('campaigns.new')}
+          </a>
+        </Show>
+      </div>
+      <ListState
+        loading={list.first.loading}
+        error={list.first.error}
+        empty={list.items().length === 0}
+        emptyState={
+          <>
+            <p>{status() ? t('campaigns.emptyFiltered') : t('campaigns.empty')}</p>
+            <Show when={!status() && canWrite(me())}>
+              <a class="button button--primary" href="/admin/campaigns/edit/">
+                {t('campaigns.createFirst')}
+              </a>
+            </Show>
+          </>
+        }
+      >
+        <TableWrap label={t('campaigns.title')}>
+          <table>
+            <caption class="visually-hidden">{t('campaigns.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('field.name')}</th>
+                <th scope="col">{t('campaign.objective')}</th>
+                <th scope="col">{t('field.status')}</th>
+                <th scope="col">{t('campaign.startsAt')}</th>
+                <th scope="col">{t('campaign.endsAt')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={list.items()}>
+                {(campaign) => (
+                  <tr>
+                    <th scope="row">
+                      <a href={`/admin/campaigns/edit/?id=${encodeURIComponent(campaign.id)}`}>{campaign.name}</a>
+                    </th>
+                    <td>{t(`objective.${campaign.objective}`)}</td>
+                    <td>
+                      <span class={`badge badge--${campaign.status}`}>{t(`campaignStatus.${campaign.status}`)}</span>
+                    </td>
+                    <td>{formatDate(campaign.startsAt, lang()) || '—'}</td>
+                    <td>{formatDate(campaign.endsAt, lang()) || '—'}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </TableWrap>
+        <LoadMore list={list} />
+      </ListState>
+    </>
+  );
+};
+
+export default CampaignsPage;

@@ -1,0 +1,69 @@
+import { createResource, For, Match, Switch, type VoidComponent } from 'solid-js';
+import FormError from '../components/FormError';
+import type { MessageKey } from '../lib/i18n';
+import { canWrite, loadSession } from '../lib/session';
+import { useI18n } from '../lib/use-i18n';
+
+const QUICK_LINKS: Array<{ href: string; key: MessageKey; writes: boolean }> = [
+  { href: '/admin/campaigns/edit/', key: 'home.link.newCampaign', writes: true },
+  { href: '/admin/ambassadors/', key: 'home.link.invite', writes: true },
+  { href: '/admin/charter/', key: 'home.link.charter', writes: false },
+  { href: '/admin/campaigns/', key: 'home.link.campaigns', writes: false },
+  { href: '/admin/settings/', key: 'home.link.settings', writes: false },
+];
+
+/**
+ * The home page's body: the organisation, quick links and the place where the KPI dashboards will
+ * go. Signed-out visitors are invited to sign in (this page also serves as the admin's front door).
+ */
+const Home: VoidComponent = () => {
+  const { t, mounted } = useI18n();
+  const [me] = createResource(mounted, loadSession);
+
+  return (
+    <div aria-busy={me.loading}>
+      <Switch>
+        <Match when={me.error}>
+          <FormError error={me.error} />
+        </Match>
+        <Match when={me.state === 'ready' && me() === null}>
+          <section class="panel" aria-labelledby="home-signed-out">
+            <h2 id="home-signed-out">{t('home.signedOut.title')}</h2>
+            <p>{t('home.signedOut.body')}</p>
+            <p>
+              <a class="button button--primary" href="/admin/login/">
+                {t('action.signIn')}
+              </a>
+            </p>
+          </section>
+        </Match>
+        <Match when={me()}>
+          {(session) => (
+            <>
+              <section class="panel" aria-labelledby="home-org">
+                <h2 id="home-org">{session().organisation.name}</h2>
+                <p>{t('home.welcome', { name: session().admin.name || session().admin.email })}</p>
+                <h3>{t('home.quickLinks')}</h3>
+                <ul class="quick-links">
+                  <For each={QUICK_LINKS.filter((link) => !link.writes || canWrite(session()))}>
+                    {(link) => (
+                      <li>
+                        <a href={link.href}>{t(link.key)}</a>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </section>
+              <section class="panel empty-state" aria-labelledby="home-dashboard">
+                <h2 id="home-dashboard">{t('home.dashboard.title')}</h2>
+                <p>{t('home.dashboard.body')}</p>
+              </section>
+            </>
+          )}
+        </Match>
+      </Switch>
+    </div>
+  );
+};
+
+export default Home;

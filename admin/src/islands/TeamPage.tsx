@@ -1,0 +1,82 @@
+import { createResource, createSignal, For, Show, type VoidComponent } from 'solid-js';
+import ConfirmDialog from '../components/ConfirmDialog';
+import ListState from '../components/ListState';
+import LoadMore from '../components/LoadMore';
+import TableWrap from '../components/TableWrap';
+import { client, unwrap } from '../lib/api';
+import type { Admin } from '../lib/api-types';
+import { formatDate } from '../lib/format';
+import { createPagedList } from '../lib/paged';
+import { createRemoval } from '../lib/removal';
+import { isOwner, requireSession } from '../lib/session';
+import { useI18n } from '../lib/use-i18n';
+import AdminInviteForm from './team/AdminInviteForm';
+
+/** `/admin/team/`: the organisation's admins; owners invite and remove (never the last owner: 409). */
+const TeamPage: VoidComponent = () => {
+  const { t, lang, mounted } = useI18n();
+  const [me] = createResource(mounted, requireSession);
+  const list = createPagedList(mounted, (_, cursor) => unwrap(client.api.v1.admins.$get({ query: { cursor } })));
+  const removal = createRemoval<Admin>((admin) => unwrap(client.api.v1.admins[':id'].$delete({ param: { id: admin.id } })), list.reload);
+
+  return (
+    <>
+      <Show when={me() && !isOwner(me())}>
+        <p class="notice">{t('team.ownersOnly')}</p>
+      </Show>
+      <Show when={isOwner(me())}>
+        <AdminInviteForm onInvited={list.reload} />
+      </Show>
+      <section aria-labelledby="team-list">
+        <h2 id="team-list">{t('team.list')}</h2>
+        <ListState loading={list.first.loading} error={list.first.error} empty={list.items().length === 0} emptyState={<p>{t('team.empty')}</p>}>
+          <TableWrap label={t('team.list')}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('field.name')}</th>
+                  <th scope="col">{t('field.email')}</th>
+                  <th scope="col">{t('team.role')}</th>
+                  <th scope="col">{t('field.status')}</th>
+                  <th scope="col">{t('field.created')}</th>
+                  <Show when={isOwner(me())}>
+                    <th scope="col">{t('field.actions')}</th>
+                  </Show>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={list.items()}>
+                  {(admin) => (
+                    <tr>
+                      <th scope="row">{admin.name}</th>
+                      <td>{admin.email}</td>
+                      <td>{t(`role.${admin.role}`)}</td>
+                      <td>
+                        <span class={`badge badge--${admin.status}`}>{t(`adminStatus.${admin.status}`)}</span>
+                      </td>
+                      <td>{formatDate(admin.createdAt, lang())}</td>
+                      <Show when={isOwner(me())}>
+                        <td>
+                          <button type="button" class="button button--small button--danger" onClick={() => removal.ask(admin)}>
+                            {t('action.remove')}
+                            <span class="visually-hidden"> {admin.name}</span>
+                          </button>
+                        </td>
+                      </Show>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </TableWrap>
+          <LoadMore list={list} />
+        </ListState>
+      </section>
+      <ConfirmDialog open={removal.target() !== null} title={t('team.remove.title', { name: removal.target()?.name ?? '' })} confirmLabel={t('action.remove')} danger pending={removal.pending()} error={removal.error()} onConfirm={() => void removal.confirm()} onClose={removal.cancel}>
+        <p>{t('team.remove.body')}</p>
+      </ConfirmDialog>
+    </>
+  );
+};
+
+export default TeamPage;

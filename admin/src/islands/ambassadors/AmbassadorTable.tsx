@@ -1,0 +1,102 @@
+import { createSignal, For, Show, type VoidComponent } from 'solid-js';
+import FormError from '../../components/FormError';
+import ListState from '../../components/ListState';
+import LoadMore from '../../components/LoadMore';
+import TableWrap from '../../components/TableWrap';
+import { ApiClientError, client, unwrap } from '../../lib/api';
+import type { Ambassador, InvitedAmbassador } from '../../lib/api-types';
+import { formatDate } from '../../lib/format';
+import type { PagedList } from '../../lib/paged';
+import { useI18n } from '../../lib/use-i18n';
+
+export interface AmbassadorTableProps {
+  list: PagedList<Ambassador>;
+  filtered: boolean;
+  canWrite: boolean;
+  onNewLink: (answer: InvitedAmbassador) => void;
+  onRemove: (ambassador: Ambassador) => void;
+}
+
+/** Ambassadors with their status and charter version; row actions: new link (invited), remove. */
+const AmbassadorTable: VoidComponent<AmbassadorTableProps> = (props) => {
+  const { t, lang } = useI18n();
+  const [busy, setBusy] = createSignal<string | null>(null);
+  const [error, setError] = createSignal<ApiClientError | null>(null);
+
+  const newLink = async (ambassador: Ambassador) => {
+    setBusy(ambassador.id);
+    setError(null);
+    try {
+      props.onNewLink(await unwrap(client.api.v1.ambassadors[':id'].invitation.$post({ param: { id: ambassador.id } })));
+    } catch (e) {
+      if (!(e instanceof ApiClientError)) throw e;
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <ListState loading={props.list.first.loading} error={props.list.first.error} empty={props.list.items().length === 0} emptyState={<p>{props.filtered ? t('ambassadors.emptyFiltered') : t('ambassadors.empty')}</p>}>
+      <Show when={error()}>
+        <FormError error={error()} />
+      </Show>
+      <TableWrap label={t('ambassadors.list')}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('field.name')}</th>
+              <th scope="col">{t('field.email')}</th>
+              <th scope="col">{t('ambassadors.team')}</th>
+              <th scope="col">{t('ambassadors.profile')}</th>
+              <th scope="col">{t('field.status')}</th>
+              <th scope="col">{t('ambassadors.charter')}</th>
+              <th scope="col">{t('ambassadors.invitedAt')}</th>
+              <Show when={props.canWrite}>
+                <th scope="col">{t('field.actions')}</th>
+              </Show>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={props.list.items()}>
+              {(a) => (
+                <tr>
+                  <th scope="row">{a.name ?? <em>{t('ambassador.erased')}</em>}</th>
+                  <td>{a.email ?? '—'}</td>
+                  <td>{a.team ?? '—'}</td>
+                  <td>{a.profile ? t(`profile.${a.profile}`) : '—'}</td>
+                  <td>
+                    <span class={`badge badge--${a.status}`}>{t(`ambassadorStatus.${a.status}`)}</span>
+                  </td>
+                  <td>{a.charterVersion === null ? '—' : t('charter.versionN', { version: a.charterVersion })}</td>
+                  <td>{formatDate(a.invitedAt, lang())}</td>
+                  <Show when={props.canWrite}>
+                    <td class="row-actions">
+                      <div>
+                        <Show when={a.status === 'invited'}>
+                          <button type="button" class="button button--small" disabled={busy() === a.id} onClick={() => void newLink(a)}>
+                            {t('ambassadors.newLink')}
+                            <span class="visually-hidden"> {a.name}</span>
+                          </button>
+                        </Show>
+                        <Show when={a.status !== 'left'}>
+                          <button type="button" class="button button--small button--danger" onClick={() => props.onRemove(a)}>
+                            {t('action.remove')}
+                            <span class="visually-hidden"> {a.name}</span>
+                          </button>
+                        </Show>
+                      </div>
+                    </td>
+                  </Show>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </TableWrap>
+      <LoadMore list={props.list} />
+    </ListState>
+  );
+};
+
+export default AmbassadorTable;

@@ -1,0 +1,56 @@
+import { createEffect, createSignal, on, type JSX, type VoidComponent } from 'solid-js';
+import Field from '../../components/Field';
+import FormError from '../../components/FormError';
+import { client, unwrap } from '../../lib/api';
+import type { Charter } from '../../lib/api-types';
+import { createSubmission } from '../../lib/forms';
+import { useI18n } from '../../lib/use-i18n';
+
+export interface CharterPublishFormProps {
+  current: Charter | null;
+  onPublished: () => void;
+}
+
+/** Publishes the next version (`POST /charters`), starting from the current text. */
+const CharterPublishForm: VoidComponent<CharterPublishFormProps> = (props) => {
+  const { t } = useI18n();
+  const [body, setBody] = createSignal('');
+  const [published, setPublished] = createSignal<number | null>(null);
+  let form: HTMLFormElement | undefined;
+  const submission = createSubmission(() => form, ['body']);
+  // Start from the text in force, whenever another version becomes current.
+  createEffect(on(() => props.current?.version, () => setBody(props.current?.body ?? '')));
+
+  const submit: JSX.EventHandler<HTMLFormElement, SubmitEvent> = async (event) => {
+    event.preventDefault();
+    setPublished(null);
+    const charter = await submission.run(() => unwrap(client.api.v1.charters.$post({ json: { body: body() } })));
+    if (charter) {
+      setPublished(charter.version);
+      props.onPublished();
+    }
+  };
+
+  return (
+    <section class="panel" aria-labelledby="charter-publish">
+      <h2 id="charter-publish">{props.current ? t('charter.publishNext') : t('charter.publishFirst')}</h2>
+      <form ref={form} class="form" novalidate onSubmit={submit}>
+        <Field name="body" label={t('charter.body')} hint={t('charter.body.hint')} error={submission.fieldError('body')}>
+          {(attrs) => <textarea {...attrs} rows="14" required value={body()} onInput={(e) => setBody(e.currentTarget.value)} />}
+        </Field>
+        <p class="notice notice--warning">{t('charter.reaccept')}</p>
+        <FormError error={submission.formError()} />
+        <div class="actions">
+          <button type="submit" class="button button--primary" disabled={submission.pending()}>
+            {t('charter.publish')}
+          </button>
+          <span class="saved" aria-live="polite">
+            {published() === null ? '' : t('charter.published', { version: published() ?? 0 })}
+          </span>
+        </div>
+      </form>
+    </section>
+  );
+};
+
+export default CharterPublishForm;

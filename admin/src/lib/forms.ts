@@ -1,0 +1,82 @@
+/**
+ * Form submission state shared by every form: pending flag, the API's error, the field it blames.
+ * An error whose `field` is one of the form's controls is shown next to it (`aria-invalid` +
+ * `aria-describedby`); any other error is shown above the buttons. Focus moves to the first error.
+ */
+import { createSignal, type Accessor } from 'solid-js';
+import { ApiClientError } from './api';
+
+/**
+ * The API's sentence without its leading field path ("attributionWindowDays must be…" → "Must be…"):
+ * shown under its own label, the internal name only gets in the way.
+ */
+function withoutFieldName(message: string, field: string): string {
+  if (!message.startsWith(`${field} `)) return message;
+  const rest = message.slice(field.length + 1);
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
+export interface Submission {
+  pending: Accessor<boolean>;
+  error: Accessor<ApiClientError | null>;
+  /** The API's message when it blames `name` and the form has a control called `name`. */
+  fieldError: (name: string) => string | undefined;
+  /** The error to show for the whole form (no field, or a field this form does not show). */
+  formError: Accessor<ApiClientError | null>;
+  /** Runs `action`; an `ApiClientError` is kept and focused, anything else propagates. */
+  run: <T>(action: () => Promise<T>) => Promise<T | undefined>;
+  clear: () => void;
+  /** Reports a problem found before calling the API (same display as the API's errors). */
+  fail: (error: ApiClientError) => void;
+}
+
+/**
+ * @param form the form element (a getter: refs are set after the component function runs)
+ * @param fields the API field names this form shows, e.g. `['name', 'slug']`
+ */
+export function createSubmission(form: () => HTMLFormElement | undefined, fields: readonly string[]): Submission {
+  const [pending, setPending] = createSignal(false);
+  const [error, setError] = createSignal<ApiClientError | null>(null);
+  const shown = (e: ApiClientError | null) => e?.field !== undefined && fields.includes(e.field);
+
+  const focusError = (e: ApiClientError) => {
+    const el = form();
+    if (!el) return;
+    const target = shown(e) && e.field !== undefined ? el.querySelector<HTMLElement>(`[name="${CSS.escape(e.field)}"]`) : el.querySelector<HTMLElement>('.form-error');
+    target?.focus();
+  };
+
+  const fail = (e: ApiClientError) => {
+    setError(e);
+    focusError(e);
+  };
+
+  return {
+    pending,
+    error,
+    fieldError: (name) => {
+      const e = error();
+      return e && e.field === name && shown(e) ? withoutFieldName(e.message, name) : undefined;
+    },
+    formError: () => {
+      const e = error();
+      return e && !shown(e) ? e : null;
+    },
+    run: async (action) => {
+      if (pending()) return undefined;
+      setPending(true);
+      setError(null);
+      try {
+        return await action();
+      } catch (e) {
+        if (!(e instanceof ApiClientError)) throw e;
+        fail(e);
+        return undefined;
+      } finally {
+        setPending(false);
+      }
+    },
+    clear: () => setError(null),
+    fail,
+  };
+}

@@ -31,6 +31,9 @@
     document.cookie = NAME + '=; Max-Age=0; Path=/; SameSite=Lax' + secure;
   }
 
+  // The cookie is only ever written after consent, so finding it means consent was given on an earlier page.
+  if (stored()) granted = true;
+
   window.Relais = {
     /** Records the visitor's choice: true stores the click id they arrived with, false clears it. */
     consent: function (yes) {

@@ -1,7 +1,9 @@
 /**
  * Data the e2e journey needs beyond the demo seed: a link whose content lives on the local
- * landing server (the demo link points to example.com, which a sandboxed browser cannot reach).
+ * landing server (the demo link points to example.com, which a sandboxed browser cannot reach),
+ * and for the r.js journey a link to the landing server's shop with a `conversions:write` key.
  */
+import { createHash, randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import * as schema from '../../db/schema';
@@ -18,6 +20,13 @@ export const E2E = {
   linkId: 'lnk_ZTJlbGluazAwMDAw',
   slug: 'e2e-landing',
   network: 'linkedin',
+  // The r.js journey: a second content on the landing server's `/shop/`, its link, and an API key.
+  shopContentId: 'cnt_e2e_shop',
+  shopContentSlug: 'e2e-boutique',
+  // `lnk_` + base64url("e2eshop00000").
+  shopLinkId: 'lnk_ZTJlc2hvcDAwMDAw',
+  shopSlug: 'e2e-shop',
+  apiKeyId: 'key_e2e_conversions',
 } as const;
 
 /** The e2e link as the test sees it. */
@@ -65,6 +74,46 @@ export async function insertLandingLink(persistTo: string, landingUrl: string, n
   return {
     slug: E2E.slug, linkId: E2E.linkId, targetUrl,
     campaignSlug: E2E.campaignSlug, contentSlug: E2E.contentSlug, network: E2E.network,
+  };
+}
+
+/** The r.js journey's data: a link to `<landing>/shop/job` and a `conversions:write` key of its organisation. */
+export interface E2eShop {
+  link: E2eLink;
+  /** `Authorization: Bearer <apiKey>` for `POST /api/v1/conversions`. */
+  apiKey: string;
+}
+
+/**
+ * Adds to the e2e organisation (after `insertLandingLink`) a content on the landing server's shop,
+ * its link, and an API key with the scope `conversions:write` (stored hashed, as the Worker does).
+ */
+export async function insertShopLink(persistTo: string, landingUrl: string, now = Date.now()): Promise<E2eShop> {
+  const targetUrl = `${landingUrl}/shop/job`;
+  const apiKey = `rl_${randomBytes(30).toString('base64url').replace(/[-_]/g, 'x').slice(0, 40)}`;
+  const local = await openLocalD1(persistTo);
+  try {
+    const db = drizzle(local.db, { schema });
+    await db.batch([
+      db.insert(schema.contents).values({
+        id: E2E.shopContentId, organisationId: E2E.organisationId, campaignId: E2E.campaignId, kind: 'job',
+        title: 'Offre boutique e2e', url: targetUrl, slug: E2E.shopContentSlug, networks: [E2E.network], createdAt: now, updatedAt: now,
+      }),
+      db.insert(schema.links).values({
+        id: E2E.shopLinkId, organisationId: E2E.organisationId, slug: E2E.shopSlug, ambassadorId: E2E.ambassadorId,
+        contentId: E2E.shopContentId, network: E2E.network, createdAt: now,
+      }),
+      db.insert(schema.apiKeys).values({
+        id: E2E.apiKeyId, organisationId: E2E.organisationId, name: 'Site carrières e2e', scopes: ['conversions:write'],
+        secretHash: createHash('sha256').update(apiKey).digest('hex'), prefix: apiKey.slice(0, 8), createdAt: now,
+      }),
+    ]);
+  } finally {
+    await local.dispose();
+  }
+  return {
+    link: { slug: E2E.shopSlug, linkId: E2E.shopLinkId, targetUrl, campaignSlug: E2E.campaignSlug, contentSlug: E2E.shopContentSlug, network: E2E.network },
+    apiKey,
   };
 }
 

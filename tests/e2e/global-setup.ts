@@ -1,7 +1,8 @@
 /**
  * Builds and starts everything the browser tests need, once per run (STYLE §10):
- * admin build → migrations + seed in a fresh state dir → e2e link → landing server →
- * Worker (`unstable_startWorker`) → a shared Chromium. Tests get the addresses via `inject()`.
+ * admin build → migrations + seed in a fresh state dir → landing server → e2e links (and the r.js
+ * shop link with its API key) → Worker (`unstable_startWorker`; the shop then loads its r.js) → a
+ * shared Chromium. Tests get the addresses via `inject()`.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { promisify } from 'node:util';
 import { chromium, type BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { unstable_startWorker } from 'wrangler';
-import { insertLandingLink, type E2eLink } from './fixtures';
+import { insertLandingLink, insertShopLink, type E2eLink, type E2eShop } from './fixtures';
 import { startLandingServer, type LandingServer } from './landing';
 
 declare module 'vitest' {
@@ -25,6 +26,8 @@ declare module 'vitest' {
     /** wrangler `--persist-to` directory of this run's local D1. */
     persistTo: string;
     link: E2eLink;
+    /** The r.js journey: a link to `<landing>/shop/job` and a `conversions:write` key. */
+    shop: E2eShop;
   }
 }
 
@@ -65,6 +68,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const landing: LandingServer = await startLandingServer();
     cleanups.push(landing.close);
     const link = await insertLandingLink(persistTo, landing.url);
+    const shop = await insertShopLink(persistTo, landing.url);
 
     const worker = await unstable_startWorker({
       config: path.join(ROOT, 'wrangler.toml'),
@@ -82,6 +86,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     });
     cleanups.push(() => worker.dispose());
     const baseUrl = (await worker.url).origin;
+    landing.setRelaisScript(`${baseUrl}/r.js`);
 
     const browser: BrowserServer = await chromium.launchServer({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -94,6 +99,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('wsEndpoint', browser.wsEndpoint());
     project.provide('persistTo', persistTo);
     project.provide('link', link);
+    project.provide('shop', shop);
   } catch (error) {
     await teardown();
     throw error;

@@ -1,5 +1,6 @@
 import { createResource, For, Match, Switch, type VoidComponent } from 'solid-js';
 import FormError from '../components/FormError';
+import Dashboard from './dashboard/Dashboard';
 import type { MessageKey } from '../lib/i18n';
 import { canWrite, loadSession } from '../lib/session';
 import { useI18n } from '../lib/use-i18n';
@@ -13,8 +14,8 @@ const QUICK_LINKS: Array<{ href: string; key: MessageKey; writes: boolean }> = [
 ];
 
 /**
- * The home page's body: the organisation, quick links and the place where the KPI dashboards will
- * go. Signed-out visitors are invited to sign in (this page also serves as the admin's front door).
+ * The home page's body: the organisation, quick links and the KPI dashboard. Signed-out visitors
+ * are invited to sign in (this page also serves as the admin's front door).
  */
 const Home: VoidComponent = () => {
   const { t, mounted } = useI18n();
@@ -54,10 +55,7 @@ const Home: VoidComponent = () => {
                   </For>
                 </ul>
               </section>
-              <section class="panel empty-state" aria-labelledby="home-dashboard">
-                <h2 id="home-dashboard">{t('home.dashboard.title')}</h2>
-                <p>{t('home.dashboard.body')}</p>
-              </section>
+              <Dashboard canWrite={canWrite(session())} />
             </>
           )}
         </Match>

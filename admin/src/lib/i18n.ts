@@ -4,16 +4,20 @@
  * `aria-label`) on the client, and islands re-render from the `locale` signal.
  * The dictionaries live in messages-fr.ts (the source of the keys) and messages-en.ts.
  */
+import { dashboardEn } from './messages-dashboard-en';
+import { dashboardFr, type DashboardMessageKey } from './messages-dashboard-fr';
 import { en } from './messages-en';
-import { fr, type MessageKey } from './messages-fr';
+import { fr, type MessageKey as CoreMessageKey } from './messages-fr';
+import { meEn } from './messages-me-en';
+import { meFr, type MeMessageKey } from './messages-me-fr';
 
-export type { MessageKey };
+export type MessageKey = CoreMessageKey | DashboardMessageKey | MeMessageKey;
 
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'fr';
 
-const messages: Record<Locale, Record<MessageKey, string>> = { fr, en };
+const messages: Record<Locale, Record<MessageKey, string>> = { fr: { ...fr, ...dashboardFr, ...meFr }, en: { ...en, ...dashboardEn, ...meEn } };
 
 /** Each locale's name, written in that locale (shown with its own `lang`). */
 export const LOCALE_NAMES: Record<Locale, string> = { fr: 'Français', en: 'English' };
@@ -38,7 +42,7 @@ export function documentTitle(locale: Locale, key: MessageKey): string {
 
 /** Narrows any string to a known message key (for `data-i18n` attributes read from the DOM). */
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(fr, key);
+  return Object.hasOwn(messages.fr, key);
 }
 
 /** Narrows any string to a supported locale. */

@@ -1,0 +1,94 @@
+import { createMemo, createSignal, For, Show, type VoidComponent } from 'solid-js';
+import TableWrap from '../../components/TableWrap';
+import type { MessageKey } from '../../lib/i18n';
+import type { KpiGroup, KpiNumberKey } from '../../lib/kpi-types';
+import { useI18n } from '../../lib/use-i18n';
+import { formatKpi } from './KpiTiles';
+
+type Column = { key: 'label' | KpiNumberKey; label: MessageKey; kind: 'count' | 'rate' | 'money' };
+
+const COLUMNS: Column[] = [
+  { key: 'label', label: 'dash.breakdown.name', kind: 'count' },
+  { key: 'shares', label: 'dash.kpi.shares', kind: 'count' },
+  { key: 'reach', label: 'dash.kpi.reach', kind: 'count' },
+  { key: 'clicks', label: 'dash.kpi.clicks', kind: 'count' },
+  { key: 'uniqueVisitors', label: 'dash.kpi.uniqueVisitors', kind: 'count' },
+  { key: 'conversions', label: 'dash.kpi.conversions', kind: 'count' },
+  { key: 'conversionValue', label: 'dash.kpi.conversionValue', kind: 'money' },
+  { key: 'emv', label: 'dash.kpi.emv', kind: 'money' },
+];
+
+export interface BreakdownTableProps {
+  id: string;
+  title: MessageKey;
+  groups: KpiGroup[];
+  currency: string;
+  note?: MessageKey;
+}
+
+/** One grouping of the report as a table, sorted by clicking a column header (`aria-sort`). */
+const BreakdownTable: VoidComponent<BreakdownTableProps> = (props) => {
+  const { t, lang } = useI18n();
+  const [sortKey, setSortKey] = createSignal<Column['key']>('clicks');
+  const [descending, setDescending] = createSignal(true);
+
+  const sorted = createMemo(() => {
+    const key = sortKey();
+    const factor = descending() ? -1 : 1;
+    return [...props.groups].sort((a, b) => {
+      const order = key === 'label' ? a.label.localeCompare(b.label, lang()) : a.totals[key] - b.totals[key];
+      return order * factor;
+    });
+  });
+
+  const sortBy = (key: Column['key']) => {
+    if (sortKey() === key) setDescending(!descending());
+    else {
+      setSortKey(key);
+      setDescending(key !== 'label');
+    }
+  };
+
+  return (
+    <section class="dash-breakdown" aria-labelledby={`${props.id}-title`}>
+      <h3 id={`${props.id}-title`}>{t(props.title)}</h3>
+      <Show when={props.note}>{(note) => <p class="meta">{t(note())}</p>}</Show>
+      <Show when={props.groups.length > 0} fallback={<p class="meta">{t('dash.breakdown.empty')}</p>}>
+        <TableWrap label={t(props.title)}>
+          <table class="dash-table" data-group={props.id}>
+            <thead>
+              <tr>
+                <For each={COLUMNS}>
+                  {(column) => (
+                    <th scope="col" aria-sort={sortKey() === column.key ? (descending() ? 'descending' : 'ascending') : undefined} class={column.key === 'label' ? undefined : 'num'}>
+                      <button type="button" class="dash-sort" onClick={() => sortBy(column.key)}>
+                        {t(column.label)}
+                        <span aria-hidden="true" class="dash-sort__icon">
+                          {sortKey() === column.key ? (descending() ? ' ▼' : ' ▲') : ' ↕'}
+                        </span>
+                      </button>
+                    </th>
+                  )}
+                </For>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={sorted()}>
+                {(group) => (
+                  <tr>
+                    <th scope="row">{group.label}</th>
+                    <For each={COLUMNS.slice(1)}>
+                      {(column) => <td class="num">{column.key === 'label' ? '' : formatKpi(group.totals[column.key], column.kind, props.currency, lang())}</td>}
+                    </For>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </TableWrap>
+      </Show>
+    </section>
+  );
+};
+
+export default BreakdownTable;

@@ -1,0 +1,58 @@
+import { createResource, For, Show, type VoidComponent } from 'solid-js';
+import { client } from '../../lib/api';
+import type { MessageKey } from '../../lib/i18n';
+import { ensureCharterAccepted, meCall } from '../../lib/me-api';
+import { useI18n } from '../../lib/use-i18n';
+import { ideasOf } from './ideas';
+import MeError from './MeError';
+
+/** Active content to share, as cards: title, kind, ideas (not a text to paste), networks, a Share link. */
+const FeedPage: VoidComponent = () => {
+  const { t, mounted } = useI18n();
+  const [feed] = createResource(mounted, async () => {
+    const [page] = await Promise.all([meCall(client.api.v1.me.feed.$get({ query: { limit: '100' } })), ensureCharterAccepted()]);
+    return page;
+  });
+  const networks = (list: readonly string[]) => list.map((n) => t(`network.${n}` as MessageKey)).join(', ');
+
+  return (
+    <>
+      <p class="lead">{t('me.feed.intro')}</p>
+      <Show when={!feed.error} fallback={<MeError error={feed.error} />}>
+        <Show when={feed()} fallback={<p class="loading">{t('state.loading')}</p>}>
+          {(page) => (
+            <Show when={page().items.length > 0} fallback={<p class="empty-state">{t('me.feed.empty')}</p>}>
+              <ul class="me-feed">
+                <For each={page().items}>
+                  {(item) => (
+                    <li>
+                      <article class="me-card" aria-labelledby={`c-${item.id}`}>
+                        <p class="me-kind">{t(`kind.${item.kind}` as MessageKey)} · {item.campaign.name}</p>
+                        <h2 id={`c-${item.id}`}>{item.title}</h2>
+                        <Show when={ideasOf(item.talkingPoints).length > 0}>
+                          <h3>{t('me.feed.ideas')}</h3>
+                          <ul class="me-ideas">
+                            <For each={ideasOf(item.talkingPoints)}>{(idea) => <li>{idea}</li>}</For>
+                          </ul>
+                        </Show>
+                        <p class="meta">{t('me.feed.networks', { networks: networks(item.networks) })}</p>
+                        <Show when={item.linkedNetworks.length > 0}>
+                          <p class="meta">{t('me.feed.shared', { networks: networks(item.linkedNetworks) })}</p>
+                        </Show>
+                        <a class="button button--primary button--wide" href={`/me/share/?contentId=${encodeURIComponent(item.id)}`} aria-label={t('me.feed.shareLabel', { title: item.title })}>
+                          {t('me.feed.share')}
+                        </a>
+                      </article>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
+          )}
+        </Show>
+      </Show>
+    </>
+  );
+};
+
+export default FeedPage;

@@ -1,0 +1,71 @@
+import { createSignal, onMount, Show, type VoidComponent } from 'solid-js';
+import { ApiClientError, client, unwrap } from '../../lib/api';
+import { ME_CHARTER } from '../../lib/me-api';
+import { useI18n } from '../../lib/use-i18n';
+import MeError from './MeError';
+
+/**
+ * An invited ambassador chooses to join. The token is read from `location.hash` (a fragment never
+ * reaches a server log), removed from the address bar, and sent only in the accept call (no body).
+ */
+const JoinPage: VoidComponent = () => {
+  const { t } = useI18n();
+  const [token, setToken] = createSignal<string | null>(null);
+  const [pending, setPending] = createSignal(false);
+  const [error, setError] = createSignal<unknown>(null);
+
+  onMount(() => {
+    let fromHash = location.hash.slice(1);
+    try {
+      fromHash = decodeURIComponent(fromHash);
+    } catch {
+      // Not percent-encoded after all: use it as written.
+    }
+    setToken(fromHash);
+    if (fromHash) history.replaceState(null, '', location.pathname + location.search);
+  });
+
+  const join = async () => {
+    const value = token();
+    if (!value || pending()) return;
+    setPending(true);
+    setError(null);
+    try {
+      await unwrap(client.api.v1.invitations[':token'].accept.$post({ param: { token: value } }), { redirectOn401: false });
+      location.assign(ME_CHARTER);
+    } catch (e) {
+      setError(e);
+      setPending(false);
+    }
+  };
+
+  const invalid = () => {
+    const e = error();
+    return e instanceof ApiClientError && e.status === 404;
+  };
+
+  return (
+    <>
+      <p class="lead">{t('me.join.intro')}</p>
+      <p class="notice notice--ok">{t('me.join.voluntary')}</p>
+      <Show when={token() !== ''} fallback={<p class="notice notice--error" role="alert">{t('me.join.noToken')}</p>}>
+        <div class="actions">
+          <button type="button" class="button button--primary button--wide" disabled={pending() || token() === null} onClick={() => void join()}>
+            {pending() ? t('me.join.pending') : t('me.join.submit')}
+          </button>
+        </div>
+        <div aria-live="polite">
+          <Show when={error()}>
+            <Show when={invalid()} fallback={<MeError error={error()} />}>
+              <p class="notice notice--error" role="alert">
+                {t('me.join.invalid')}
+              </p>
+            </Show>
+          </Show>
+        </div>
+      </Show>
+    </>
+  );
+};
+
+export default JoinPage;

@@ -1,0 +1,111 @@
+import { createSignal, For, Show, type VoidComponent } from 'solid-js';
+import ConfirmDialog from '../../components/ConfirmDialog';
+import { client } from '../../lib/api';
+import type { MessageKey } from '../../lib/i18n';
+import { meCall } from '../../lib/me-api';
+import { useI18n } from '../../lib/use-i18n';
+import MeError from './MeError';
+
+const STORED: MessageKey[] = ['me.privacy.stored1', 'me.privacy.stored2', 'me.privacy.stored3', 'me.privacy.stored4'];
+
+/** What is stored, the JSON export, and leaving the programme (confirmed in a native dialog). */
+const PrivacyPage: VoidComponent = () => {
+  const { t } = useI18n();
+  const [exporting, setExporting] = createSignal(false);
+  const [exported, setExported] = createSignal(false);
+  const [exportError, setExportError] = createSignal<unknown>(null);
+  const [confirming, setConfirming] = createSignal(false);
+  const [leaving, setLeaving] = createSignal(false);
+  const [leaveError, setLeaveError] = createSignal<unknown>(null);
+  const [gone, setGone] = createSignal(false);
+  let goodbye: HTMLParagraphElement | undefined;
+
+  const download = async () => {
+    setExporting(true);
+    setExportError(null);
+    setExported(false);
+    try {
+      const data = await meCall(client.api.v1.me.export.$get());
+      const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `relais-export-${data.exportedAt.slice(0, 10)}.json`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setExported(true);
+    } catch (e) {
+      setExportError(e);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const leave = async () => {
+    setLeaving(true);
+    setLeaveError(null);
+    try {
+      await meCall(client.api.v1.me.$delete());
+      setConfirming(false);
+      setGone(true);
+      goodbye?.focus();
+    } catch (e) {
+      setLeaveError(e);
+    } finally {
+      setLeaving(false);
+    }
+  };
+
+  return (
+    <>
+      <div role="status">
+        <Show when={gone()}>
+          <p class="notice notice--ok" tabindex="-1" ref={goodbye}>
+            {t('me.privacy.goodbye')}
+          </p>
+        </Show>
+      </div>
+      <Show when={!gone()}>
+        <section aria-labelledby="stored-title">
+          <h2 id="stored-title">{t('me.privacy.intro')}</h2>
+          <ul>
+            <For each={STORED}>{(key) => <li>{t(key)}</li>}</For>
+          </ul>
+          <div class="actions">
+            <button type="button" class="button button--wide" disabled={exporting()} onClick={() => void download()}>
+              {t('me.privacy.export')}
+            </button>
+          </div>
+          <div aria-live="polite">
+            <Show when={exported()}>
+              <p class="saved">{t('me.privacy.exported')}</p>
+            </Show>
+            <Show when={exportError()}>
+              <MeError error={exportError()} />
+            </Show>
+          </div>
+        </section>
+        <section class="me-card me-danger" aria-labelledby="leave-title">
+          <h2 id="leave-title">{t('me.privacy.leaveTitle')}</h2>
+          <p>{t('me.privacy.leaveIntro')}</p>
+          <button type="button" class="button button--danger button--wide" onClick={() => setConfirming(true)}>
+            {t('me.privacy.leave')}
+          </button>
+        </section>
+      </Show>
+      <ConfirmDialog
+        open={confirming()}
+        title={t('me.privacy.confirmTitle')}
+        confirmLabel={t('me.privacy.confirm')}
+        danger
+        pending={leaving()}
+        error={leaveError()}
+        onConfirm={() => void leave()}
+        onClose={() => setConfirming(false)}
+      >
+        <p>{t('me.privacy.confirmBody')}</p>
+      </ConfirmDialog>
+    </>
+  );
+};
+
+export default PrivacyPage;

@@ -12,20 +12,22 @@ export const COALESCE_MS = 5;
 const MAX_BATCH = 100;
 
 let pending: ClickEvent[] = [];
-let flushing: Promise<void> | undefined;
 
-/** Queues one event; the returned promise settles (never rejects) once its batch has been handed over. */
+/**
+ * Queues one event; the returned promise settles (never rejects) once the event is handed over or left to
+ * the request that opened its batch. Only that request waits and flushes, in its own context: sharing one
+ * promise across requests makes workerd warn (and work) on every continuation from another request.
+ */
 export function sendClick(env: Pick<Env, 'CLICKS' | 'DB'>, event: ClickEvent): Promise<void> {
   pending.push(event);
   if (pending.length >= MAX_BATCH) return flush(env);
-  flushing ??= new Promise<void>((resolve) => setTimeout(resolve, COALESCE_MS)).then(() => flush(env));
-  return flushing;
+  if (pending.length > 1) return Promise.resolve();
+  return new Promise<void>((resolve) => setTimeout(resolve, COALESCE_MS)).then(() => flush(env));
 }
 
 async function flush(env: Pick<Env, 'CLICKS' | 'DB'>): Promise<void> {
   const events = pending;
   pending = [];
-  flushing = undefined;
   if (events.length === 0) return;
   try {
     await env.CLICKS.sendBatch(events.map((body) => ({ body })));

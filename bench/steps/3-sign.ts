@@ -1,0 +1,14 @@
+/** Step 3: + the signed click id (HMAC-SHA256) in the Location. */
+import { signClickId } from '../../worker/lib/click-id';
+import { getDb } from '../../worker/lib/db';
+import { resolveLink } from '../../worker/services/link-targets';
+import { trackedUrl } from '../../worker/services/tracking-url';
+import { HEADERS, slugWorker } from './shared';
+
+export default slugWorker(async (c, slug) => {
+  const now = Date.now();
+  const link = await resolveLink(getDb(c.env.DB), slug, now);
+  if (!link) return new Response(null, { status: 404 });
+  const clickId = await signClickId(c.env.CLICK_SIGNING_KEY, link.linkId, now);
+  return new Response(null, { status: 302, headers: { Location: trackedUrl(link, clickId), ...HEADERS } });
+});

@@ -1,5 +1,5 @@
 import { createExecutionContext, createMessageBatch, getQueueResult, waitOnExecutionContext } from 'cloudflare:test';
-import { env, exports } from 'cloudflare:workers';
+import { env } from 'cloudflare:workers';
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clicks, dailyLinkStats, sessions } from '../../db/schema';
@@ -155,7 +155,9 @@ describe('when the queue fails', () => {
 
   it('still answers 302 when D1 fails as well', async () => {
     const { link } = await makeLink();
-    await exports.default.fetch(`https://relais.test/${link.slug}`, { redirect: 'manual' }); // warm the slug cache
+    const warm = createExecutionContext();
+    await worker.fetch(new Request(`https://relais.test/${link.slug}`, { redirect: 'manual' }), env, warm); // warm the slug cache
+    await waitOnExecutionContext(warm);
     vi.spyOn(env.CLICKS, 'sendBatch').mockRejectedValue(new Error('queue down'));
     vi.spyOn(env.DB, 'batch').mockRejectedValue(new Error('d1 down'));
     vi.spyOn(env.DB, 'prepare').mockImplementation(() => {

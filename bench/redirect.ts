@@ -1,10 +1,10 @@
 /**
- * `npm run bench`: the redirect (`GET /{slug}`) against a constant-302 Worker, both bundled by
- * `wrangler deploy --dry-run` and served by Miniflare on 127.0.0.1 (bench/README.md explains the method).
+ * The redirect (`GET /{slug}`) against a constant-302 Worker, both bundled by `wrangler deploy --dry-run`
+ * and served by Miniflare on 127.0.0.1 (bench/README.md explains the method). Part of `npm run bench`.
  *
- *   npm run bench                                   # 3 rounds × 2 runs of 10 s, then 20 000 counted requests
- *   npm run bench -- --duration 3 --rounds 1        # quick look
- *   npm run bench -- --steps                        # + CPU per request of each step of the redirect
+ *   npx tsx bench/redirect.ts                            # 3 rounds × 2 runs of 10 s, then 20 000 counted requests
+ *   npx tsx bench/redirect.ts --duration 3 --rounds 1    # quick look
+ *   npx tsx bench/redirect.ts --steps                    # + CPU per request of each step of the redirect
  *
  * Options: --duration <s> --rounds <n> --links <n> --requests <n> --drain <s> --machine-wait <s>
  *          --tool wrk|autocannon --via-entry

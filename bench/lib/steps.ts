@@ -13,14 +13,12 @@ import { migrate, seedLinks } from './seed';
 const STEPS = [
   { name: 'constant', file: 'bench/constant-worker.ts', adds: 'a module Worker answering one fixed 302' },
   { name: 'route', file: 'bench/steps/1-route.ts', adds: "Hono and the app's slug route" },
-  { name: 'lookup', file: 'bench/steps/2-lookup.ts', adds: 'getDb(env.DB) + resolveLink (isolate cache hit)' },
+  { name: 'lookup', file: 'bench/steps/2-lookup.ts', adds: 'getDb(env.DB) (one handle per isolate) + resolveLink (isolate cache hit)' },
   { name: 'sign', file: 'bench/steps/3-sign.ts', adds: 'signClickId (HMAC-SHA256) + tracked Location' },
-  { name: 'describe', file: 'bench/steps/4-describe.ts', adds: 'waitUntil(describeHit): getDb again, visitor hash (SHA-256)' },
+  { name: 'describe', file: 'bench/steps/4-describe.ts', adds: 'waitUntil(describeHit): visitor hash (SHA-256 over the cached daily salt)' },
   { name: 'coalesce', file: 'bench/steps/5-coalesce.ts', adds: 'sendClick coalescing, sendBatch stubbed out' },
   { name: 'queue', file: 'bench/steps/6-queue.ts', adds: 'sendBatch to the real queue (+ its consumer); refused batches dropped' },
   { name: 'redirect', file: undefined, adds: 'the real Worker: refused batches go to D1 (recordClicks) instead' },
-  // Not in the chain: its Δ is against `redirect`.
-  { name: 'db-once', file: 'bench/steps/what-if-db-once.ts', adds: 'what-if: the redirect with one drizzle handle per isolate (Δ vs redirect)' },
 ] as const;
 
 export interface StepOptions {
@@ -56,12 +54,9 @@ export async function runSteps(ctx: RunContext, o: StepOptions) {
   }
   console.log('\nstep       req/s (median)   CPU µs/req      Δ vs previous   after-run µs/req   refused   others   adds');
   let previous = NaN;
-  let redirectCpu = NaN;
   const table = STEPS.map((step, i) => {
     const ms = results[i]!;
     const cpu = median(ms.map((m) => m.cpuUs));
-    if (step.name === 'redirect') redirectCpu = cpu;
-    if (step.name === 'db-once') previous = redirectCpu;
     const row = {
       step: step.name, rps: Math.round(median(ms.map((m) => m.rps))), cpuUs: Math.round(cpu),
       deltaUs: Number.isFinite(previous) ? Math.round(cpu - previous) : null, drainUs: Math.round(median(ms.map((m) => m.drainUs))),

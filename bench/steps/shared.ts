@@ -20,8 +20,8 @@ export function slugWorker(handler: (c: Context<AppEnv>, slug: string) => Respon
   return { fetch: app.fetch };
 }
 
-/** The facts of one hit (copy of worker/redirect.ts `describeHit`; `db` added for the what-if step). */
-export async function describeHit(env: Env, req: Request, link: LinkTarget, id: string, at: number, db = getDb(env.DB)): Promise<ClickEvent> {
+/** The facts of one hit (copy of worker/redirect.ts `describeHit`). */
+export async function describeHit(env: Env, req: Request, link: LinkTarget, id: string, at: number): Promise<ClickEvent> {
   const userAgent = (req.headers.get('user-agent') ?? '').slice(0, 256);
   const cf = req.cf as IncomingRequestCfProperties | undefined;
   const session = sessionTokenOf(req.headers.get('cookie'));
@@ -36,7 +36,7 @@ export async function describeHit(env: Env, req: Request, link: LinkTarget, id: 
     linkId: link.linkId,
     organisationId: link.organisationId,
     at,
-    visitor: await visitorHash(db, { ip: req.headers.get('cf-connecting-ip') ?? '', userAgent, organisationId: link.organisationId, at }),
+    visitor: await visitorHash(getDb(env.DB), { ip: req.headers.get('cf-connecting-ip') ?? '', userAgent, organisationId: link.organisationId, at }),
     userAgent: userAgent || undefined,
     refererHost,
     country: typeof cf?.country === 'string' ? cf.country : undefined,

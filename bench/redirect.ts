@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { CONNECTIONS, pickTool, stopLoad } from './lib/load';
 import { measure, waitQuiet, type Measured, type RunContext } from './lib/measure';
 import { fixedCountCheck } from './lib/fixed-count';
-import { bundle, ROOT, serve, type Served } from './lib/serve';
+import { bundle, disposeAll, killBundling, ROOT, serve, type Served } from './lib/serve';
 import { migrate, seedLinks } from './lib/seed';
 import { runSteps } from './lib/steps';
 import { digestOutput, fmt, median, printRuns, spread } from './lib/report';
@@ -45,15 +45,20 @@ const SECRETS = { CLICK_SIGNING_KEY: 'bench-click-signing-key', OPERATOR_TOKEN: 
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'relais-bench-'));
 const served: Served[] = [];
-let cleaned = false;
+/** Stops everything the bench started, gracefully, and deletes its temp dir. */
 async function cleanup(): Promise<void> {
-  if (cleaned) return;
-  cleaned = true;
   stopLoad();
-  await Promise.allSettled(served.map((s) => s.mf.dispose()));
+  killBundling();
+  await disposeAll();
   rmSync(tmp, { recursive: true, force: true });
 }
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanup().finally(() => process.exit(130)));
+// Interrupts: wrangler and Miniflare install SIGINT/SIGTERM handlers that exit at once (Miniflare's also
+// stops workerd), so what must not outlive the bench is stopped here, synchronously, on any exit.
+process.on('exit', () => {
+  stopLoad();
+  killBundling();
+  rmSync(tmp, { recursive: true, force: true });
+});
 
 async function main(): Promise<void> {
   const began = Date.now();
@@ -104,7 +109,7 @@ async function main(): Promise<void> {
   console.log(`302s answered: ${counted.found}, clicks stored: ${counted.rows} (rollup ${counted.rollup}), lost: ${counted.found - counted.rows}${counted.drained ? '' : ` (still arriving after ${opts.drain} s)`}${lostLines ? `; the Worker logged ${lostLines} "clicks lost"` : ''}`);
 
   const logged = digestOutput(redirect.output);
-  if (logged.length) console.log(`\nthe redirect Worker's console output (${redirect.output.length} lines):\n${logged.join('\n')}`);
+  if (logged.length) console.log(`\nthe redirect's workerd wrote ${redirect.output.length} lines (the Worker's console and workerd's own messages):\n${logged.join('\n')}`);
 
   const steps = opts.steps ? await runSteps(ctx, { secrets: SECRETS, seconds, rounds: Number(opts['step-rounds']), linkCount, viaEntry: opts['via-entry'] }) : undefined;
 

@@ -5,7 +5,7 @@
  * Worker on a socket of its own (`unsafeDirectSockets`), so that requests skip Miniflare's entry Worker.
  * Not `wrangler dev`, whose proxy hop and always-on inspector cap a trivial Worker near 2 600 req/s.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -16,16 +16,38 @@ export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const CONFIG = path.join(ROOT, 'wrangler.toml');
 const exec = promisify(execFile);
 
+const bundling = new Set<ChildProcess>();
+
 /** Bundles `entry` (default: wrangler.toml's `main`) with `wrangler deploy --dry-run`; returns the bundle's directory. */
-export async function bundle(outdir: string, entry?: string): Promise<string> {
+export function bundle(outdir: string, entry?: string): Promise<string> {
   const args = ['deploy', '--dry-run', '--outdir', outdir, '--config', CONFIG, ...(entry ? [entry] : [])];
-  try {
-    await exec(path.join(ROOT, 'node_modules', '.bin', 'wrangler'), args, { cwd: ROOT, env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false' } });
-  } catch (error) {
-    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-    throw new Error(`wrangler ${args.join(' ')} failed:\n${stdout}\n${stderr}`, { cause: error });
+  return new Promise((resolve, reject) => {
+    // Its own process group, so that an interrupted bench can stop wrangler and the node process it starts.
+    const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'wrangler'), args, {
+      cwd: ROOT, env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    bundling.add(child);
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('error', reject);
+    child.once('close', (code, signal) => {
+      bundling.delete(child);
+      if (code === 0) resolve(outdir);
+      else reject(new Error(`wrangler ${args.join(' ')} failed (${signal ?? `exit ${code}`}):\n${output}`));
+    });
+  });
+}
+
+/** Kills any wrangler still bundling, with the node process it starts (synchronous: usable on exit). */
+export function killBundling(): void {
+  for (const child of bundling) {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // already gone
+    }
   }
-  return outdir;
 }
 
 /**
@@ -69,6 +91,15 @@ export interface ServeOptions {
 }
 
 /** Starts one Worker in its own workerd on 127.0.0.1 and an ephemeral port. */
+/** Every Miniflare started and not yet disposed, ready or not. */
+const live = new Set<Miniflare>();
+
+/** Disposes every Miniflare this process started (on exit or interrupt). */
+export async function disposeAll(): Promise<void> {
+  await Promise.allSettled([...live].map((mf) => mf.dispose()));
+  live.clear();
+}
+
 let fromConfig: ReturnType<typeof unstable_getMiniflareWorkerOptions> | undefined;
 
 export async function serve(options: ServeOptions): Promise<Served> {
@@ -79,7 +110,7 @@ export async function serve(options: ServeOptions): Promise<Served> {
   const before = workerdPids();
   const output: string[] = [];
   const log = new CountingLog(LogLevel.WARN);
-  const mf = new Miniflare({
+  const mf: Miniflare = new Miniflare({
     ...rest,
     // The Worker's own socket: requests reach it without crossing Miniflare's entry Worker.
     unsafeDirectSockets: [{ host: '127.0.0.1', port: 0 }],
@@ -101,16 +132,20 @@ export async function serve(options: ServeOptions): Promise<Served> {
       for (const stream of [stdout, stderr]) stream.on('data', (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean)));
     },
   });
+  live.add(mf);
   let url: URL;
   try {
     const entry = await mf.ready;
     url = options.viaEntry ? entry : await mf.unsafeGetDirectURL('relais');
+    if (url.hostname !== '127.0.0.1') throw new Error(`expected a loopback address, got ${url.href}`);
   } catch (error) {
+    live.delete(mf);
     await mf.dispose().catch(() => undefined);
     throw error;
   }
   const started = workerdPids().filter((pid) => !before.includes(pid));
   if (started.length !== 1) {
+    live.delete(mf);
     await mf.dispose();
     throw new Error(`expected one new workerd process, found ${started.length}`);
   }

@@ -8,7 +8,7 @@ import { ApiError, codeForStatus } from './lib/errors';
 import { caller } from './middleware/caller';
 import { db } from './middleware/db';
 import { jsonOnly } from './middleware/json-only';
-import { notFoundPage, redirect } from './redirect';
+import { notFoundPage, redirect, SLUG_ROUTE } from './redirect';
 import { adminsRoutes } from './routes/admins';
 import { ambassadorsRoutes } from './routes/ambassadors';
 import { apiKeysRoutes } from './routes/api-keys';
@@ -73,7 +73,7 @@ api.all('*', () => {
 export const app = new Hono<AppEnv>()
   .route('/health', health)
   .route('/', api)
-  .on(['GET', 'HEAD'], '/:slug{[A-Za-z0-9_-]{4,64}}', (c) => redirect(c, c.req.param('slug')));
+  .on(['GET', 'HEAD'], SLUG_ROUTE, (c) => redirect(c, c.req.param('slug')));
 
 app.notFound(notFoundPage);
 

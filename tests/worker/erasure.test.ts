@@ -1,22 +1,11 @@
-import { env } from 'cloudflare:workers';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { conversions, dailyLinkStats, links, shares } from '../../db/schema';
 import { randomSlug } from '../../worker/lib/ids';
 import { db } from './builders';
 import { call, callJson } from './http';
+import { everyStoredText } from './stored-text';
 import { clicks, content, convert, joinAndAccept, linkIdOf, makeSpace, share } from './ambassador-space';
-
-/** Every text value of every table, read through sqlite_master so a new table cannot escape the check. */
-async function everyStoredText(): Promise<string[]> {
-  const tables = await env.DB.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '_cf_%' and name != 'd1_migrations'").all<{ name: string }>();
-  const values: string[] = [];
-  for (const { name } of tables.results) {
-    const rows = await env.DB.prepare(`select * from "${name}"`).all<Record<string, unknown>>();
-    for (const row of rows.results) for (const value of Object.values(row)) if (typeof value === 'string') values.push(value);
-  }
-  return values;
-}
 
 const totals = (organisationId: string) =>
   db()

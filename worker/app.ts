@@ -1,4 +1,4 @@
-/** Builds the Hono app: health, the `/api` sub-app, and the short-link route last. */
+/** Builds the Hono app: health and the `/api` sub-app. Short links never reach it (`index.ts`). */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
@@ -8,7 +8,7 @@ import { ApiError, codeForStatus } from './lib/errors';
 import { caller } from './middleware/caller';
 import { db } from './middleware/db';
 import { jsonOnly } from './middleware/json-only';
-import { notFoundPage, redirect, SLUG_ROUTE } from './redirect';
+import { notFoundPage } from './redirect';
 import { adminsRoutes } from './routes/admins';
 import { ambassadorsRoutes } from './routes/ambassadors';
 import { apiKeysRoutes } from './routes/api-keys';
@@ -70,12 +70,10 @@ api.all('*', () => {
   throw new ApiError('not_found', 'No such endpoint.');
 });
 
-export const app = new Hono<AppEnv>()
-  .route('/health', health)
-  .route('/', api)
-  .on(['GET', 'HEAD'], SLUG_ROUTE, (c) => redirect(c, c.req.param('slug')));
+/** Everything but short links, which the entry point answers before Hono (`redirect.ts`). */
+export const app = new Hono<AppEnv>().route('/health', health).route('/', api);
 
-app.notFound(notFoundPage);
+app.notFound(() => notFoundPage());
 
 app.onError((error, c) => {
   if (error instanceof ApiError) return c.json(error.toJSON(), error.status, error.headers);

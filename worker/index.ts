@@ -1,10 +1,14 @@
 import { app } from './app';
-import type { ClickEvent } from './lib/click-event';
+import type { ClickMessage } from './lib/click-event';
 import { consumeClicks } from './queue/clicks';
+import { redirect, shortLinkSlug } from './redirect';
 import { runScheduled } from './scheduled';
 
 export default {
-  fetch: app.fetch,
+  fetch(req: Request, env: Env, ctx: ExecutionContext) {
+    const slug = shortLinkSlug(req);
+    return slug ? redirect(req, env, ctx, slug) : app.fetch(req, env, ctx);
+  },
   queue: consumeClicks,
   scheduled: runScheduled,
-} satisfies ExportedHandler<Env, ClickEvent>;
+} satisfies ExportedHandler<Env, ClickMessage>;

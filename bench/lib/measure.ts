@@ -17,7 +17,7 @@ export interface Measured extends RunResult {
   otherCores: number;
   /** workerd's own CPU during the run, in cores. */
   workerdCores: number;
-  /** `sendBatch` calls Miniflare's queue refused (≥ 10 000 pending), during the run and its drain. */
+  /** `send` calls Miniflare's queue refused (≥ 10 000 pending), during the run and its drain. */
   queueRefusals: number;
   /** Messages moved to the dead-letter queue during the run and its drain. */
   deadLettered: number;

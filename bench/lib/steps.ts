@@ -1,7 +1,7 @@
 /**
  * `--steps`: where the redirect's time goes. Each Worker of bench/steps/ adds one piece of the redirect
- * to the one before it (constant → Hono route → slug lookup → click id → describeHit → coalescing → the
- * real queue → the real Worker, whose refused batches take the D1 fallback); all are served alike and loaded alike, in alternating order, and the
+ * to the one before it (constant → short-link dispatch → slug lookup → click id → describeHit → coalescing → the
+ * real queue → the real Worker, whose refused messages take the D1 fallback); all are served alike and loaded alike, in alternating order, and the
  * difference in CPU per request between neighbours is the cost of the piece that was added.
  */
 import path from 'node:path';
@@ -12,13 +12,13 @@ import { migrate, seedLinks } from './seed';
 
 const STEPS = [
   { name: 'constant', file: 'bench/constant-worker.ts', adds: 'a module Worker answering one fixed 302' },
-  { name: 'route', file: 'bench/steps/1-route.ts', adds: "Hono and the app's slug route" },
+  { name: 'route', file: 'bench/steps/1-route.ts', adds: "the entry point's short-link dispatch (slug pattern, reserved paths)" },
   { name: 'lookup', file: 'bench/steps/2-lookup.ts', adds: 'getDb(env.DB) (one handle per isolate) + resolveLink (isolate cache hit)' },
   { name: 'sign', file: 'bench/steps/3-sign.ts', adds: 'signClickId (HMAC-SHA256) + tracked Location' },
   { name: 'describe', file: 'bench/steps/4-describe.ts', adds: 'waitUntil(describeHit): visitor hash (SHA-256 over the cached daily salt)' },
-  { name: 'coalesce', file: 'bench/steps/5-coalesce.ts', adds: 'sendClick coalescing, sendBatch stubbed out' },
-  { name: 'queue', file: 'bench/steps/6-queue.ts', adds: 'sendBatch to the real queue (+ its consumer); refused batches dropped' },
-  { name: 'redirect', file: undefined, adds: 'the real Worker: refused batches go to D1 (recordClicks) instead' },
+  { name: 'coalesce', file: 'bench/steps/5-coalesce.ts', adds: 'sendClick coalescing, send stubbed out' },
+  { name: 'queue', file: 'bench/steps/6-queue.ts', adds: 'send to the real queue (+ its consumer); refused messages dropped' },
+  { name: 'redirect', file: undefined, adds: 'the real Worker: refused messages go to D1 (recordClicks) instead' },
 ] as const;
 
 export interface StepOptions {

@@ -4,8 +4,8 @@ import { resolveLink } from '../../worker/services/link-targets';
 import { untrackedUrl } from '../../worker/services/tracking-url';
 import { HEADERS, slugWorker } from './shared';
 
-export default slugWorker(async (c, slug) => {
-  const link = await resolveLink(getDb(c.env.DB), slug, Date.now());
+export default slugWorker(async (req, env, ctx, slug) => {
+  const link = await resolveLink(getDb(env.DB), slug, Date.now());
   if (!link) return new Response(null, { status: 404 });
   return new Response(null, { status: 302, headers: { Location: untrackedUrl(link), ...HEADERS } });
 });

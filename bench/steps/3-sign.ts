@@ -5,10 +5,10 @@ import { resolveLink } from '../../worker/services/link-targets';
 import { trackedUrl } from '../../worker/services/tracking-url';
 import { HEADERS, slugWorker } from './shared';
 
-export default slugWorker(async (c, slug) => {
+export default slugWorker(async (req, env, ctx, slug) => {
   const now = Date.now();
-  const link = await resolveLink(getDb(c.env.DB), slug, now);
+  const link = await resolveLink(getDb(env.DB), slug, now);
   if (!link) return new Response(null, { status: 404 });
-  const clickId = await signClickId(c.env.CLICK_SIGNING_KEY, link.linkId, now);
+  const clickId = await signClickId(env.CLICK_SIGNING_KEY, link.linkId, now);
   return new Response(null, { status: 302, headers: { Location: trackedUrl(link, clickId), ...HEADERS } });
 });

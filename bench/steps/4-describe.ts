@@ -5,11 +5,11 @@ import { resolveLink } from '../../worker/services/link-targets';
 import { trackedUrl } from '../../worker/services/tracking-url';
 import { HEADERS, describeHit, slugWorker } from './shared';
 
-export default slugWorker(async (c, slug) => {
+export default slugWorker(async (req, env, ctx, slug) => {
   const now = Date.now();
-  const link = await resolveLink(getDb(c.env.DB), slug, now);
+  const link = await resolveLink(getDb(env.DB), slug, now);
   if (!link) return new Response(null, { status: 404 });
-  const clickId = await signClickId(c.env.CLICK_SIGNING_KEY, link.linkId, now);
-  c.executionCtx.waitUntil(describeHit(c.env, c.req.raw, link, clickId, now).then(() => undefined));
+  const clickId = await signClickId(env.CLICK_SIGNING_KEY, link.linkId, now);
+  ctx.waitUntil(describeHit(env, req, link, clickId, now).then(() => undefined));
   return new Response(null, { status: 302, headers: { Location: trackedUrl(link, clickId), ...HEADERS } });
 });

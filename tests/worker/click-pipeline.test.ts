@@ -1,9 +1,9 @@
 import { createExecutionContext, createMessageBatch, getQueueResult, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clicks, dailyLinkStats, sessions } from '../../db/schema';
-import type { ClickEvent } from '../../worker/lib/click-event';
+import { MAX_EVENTS_PER_MESSAGE, type ClickEvent, type ClickMessage } from '../../worker/lib/click-event';
 import { signClickId } from '../../worker/lib/click-id';
 import { sha256Hex } from '../../worker/lib/encoding';
 import { newId } from '../../worker/lib/ids';
@@ -20,8 +20,9 @@ async function event(linkId: string, organisationId: string, overrides: Partial<
   return { id: await signClickId(env.CLICK_SIGNING_KEY, linkId, at), linkId, organisationId, at, userAgent: CHROME, visitor: newId('v'), country: 'FR', ...overrides };
 }
 
-async function consume(events: ClickEvent[]) {
-  const batch = createMessageBatch<ClickEvent>('relais-clicks', events.map((body, i) => ({ id: `msg-${i}-${body.id}`, timestamp: new Date(body.at), attempts: 1, body })));
+/** Consumes `messages` as one queue batch: each a single event (as earlier releases sent) or an array of them. */
+async function consume(messages: ClickMessage[]) {
+  const batch = createMessageBatch<ClickMessage>('relais-clicks', messages.map((body, i) => ({ id: `msg-${i}`, timestamp: new Date(), attempts: 1, body })));
   const ctx = createExecutionContext();
   await worker.queue(batch, env);
   return getQueueResult(batch, ctx);
@@ -31,14 +32,14 @@ async function rollup(linkId: string) {
   return db().select().from(dailyLinkStats).where(eq(dailyLinkStats.linkId, linkId)).get();
 }
 
-/** Sends one request through the worker and returns the event it handed to the queue. */
+/** Sends one request through the worker and returns the events it handed to the queue. */
 async function capture(path: string, init: RequestInit = {}): Promise<{ res: Response; events: ClickEvent[] }> {
-  const sendBatch = vi.spyOn(env.CLICKS, 'sendBatch');
+  const send = vi.spyOn(env.CLICKS, 'send');
   const ctx = createExecutionContext();
   const res = await worker.fetch(new Request(`https://relais.test${path}`, { redirect: 'manual', ...init }), env, ctx);
   await waitOnExecutionContext(ctx);
-  const events = sendBatch.mock.calls.flatMap(([messages]) => [...messages].map((m) => m.body as ClickEvent));
-  sendBatch.mockRestore();
+  const events = send.mock.calls.flatMap(([message]) => message as ClickEvent[]);
+  send.mockRestore();
   return { res, events };
 }
 
@@ -106,6 +107,25 @@ describe('queue consumer', () => {
     expect((await db().select().from(clicks).where(eq(clicks.linkId, link.id))).length).toBe(2);
   });
 
+  it('unpacks messages of coalesced events and single-event messages alike, counting a redelivered message once', async () => {
+    const { link } = await makeLink();
+    const packed = await Promise.all(Array.from({ length: 3 }, () => event(link.id, link.organisationId)));
+    await consume([packed, await event(link.id, link.organisationId)]);
+    await consume([packed]);
+    expect(await rollup(link.id)).toMatchObject({ clicks: 4, uniqueVisitors: 4 });
+  });
+
+  it('records a batch of more events than one D1 batch takes, on more links than one query may bind', async () => {
+    const made = await Promise.all(Array.from({ length: 120 }, () => makeLink()));
+    const events = await Promise.all(made.flatMap(({ link }) => [event(link.id, link.organisationId), event(link.id, link.organisationId)]));
+    const result = await consume([events.slice(0, MAX_EVENTS_PER_MESSAGE), events.slice(MAX_EVENTS_PER_MESSAGE, 2 * MAX_EVENTS_PER_MESSAGE), events.slice(2 * MAX_EVENTS_PER_MESSAGE)]);
+    expect(result.ackAll).toBe(true);
+    const ids = made.map(({ link }) => link.id);
+    const stored = await db().select({ n: sql<number>`count(*)` }).from(clicks).where(inArray(clicks.linkId, ids.slice(0, 90))).get();
+    const rolled = await db().select({ n: sql<number>`sum(${dailyLinkStats.clicks})` }).from(dailyLinkStats).where(inArray(dailyLinkStats.linkId, ids.slice(90))).get();
+    expect([stored?.n, rolled?.n]).toEqual([180, 60]);
+  });
+
   it('counts a visitor once per link and day', async () => {
     const { link } = await makeLink();
     const visitor = newId('v');
@@ -140,10 +160,28 @@ describe('queue consumer', () => {
   });
 });
 
+describe('the click sink', () => {
+  it('hands the clicks of one moment to the queue as few messages of at most MAX_EVENTS_PER_MESSAGE events, none lost', async () => {
+    const { link } = await makeLink();
+    // Captured, not delivered: the consumer is tested above.
+    const send = vi.spyOn(env.CLICKS, 'send').mockResolvedValue({} as QueueSendResponse);
+    const ctx = createExecutionContext();
+    const request = () => worker.fetch(new Request(`https://relais.test/${link.slug}`, { headers: { 'User-Agent': CHROME }, redirect: 'manual' }), env, ctx);
+    const responses = await Promise.all(Array.from({ length: 250 }, request));
+    await waitOnExecutionContext(ctx);
+    const messages = send.mock.calls.map(([message]) => message as ClickEvent[]);
+    const clickIds = responses.map((res) => new URL(res.headers.get('location') ?? '').searchParams.get('rl_cid'));
+    expect(messages.flat().map((e) => e.id).sort()).toEqual(clickIds.sort());
+    expect(Math.max(...messages.map((m) => m.length))).toBeLessThanOrEqual(MAX_EVENTS_PER_MESSAGE);
+    // Coalesced: 250 simultaneous clicks leave as a handful of messages (3 here), not one each.
+    expect(messages.length).toBeLessThanOrEqual(25);
+  });
+});
+
 describe('when the queue fails', () => {
   it('writes the click directly to D1, and the audience still gets its 302', async () => {
     const { link } = await makeLink();
-    vi.spyOn(env.CLICKS, 'sendBatch').mockRejectedValue(new Error('queue down'));
+    vi.spyOn(env.CLICKS, 'send').mockRejectedValue(new Error('queue down'));
     const ctx = createExecutionContext();
     const res = await worker.fetch(new Request(`https://relais.test/${link.slug}`, { headers: { 'User-Agent': CHROME }, redirect: 'manual' }), env, ctx);
     await waitOnExecutionContext(ctx);
@@ -158,7 +196,7 @@ describe('when the queue fails', () => {
     const warm = createExecutionContext();
     await worker.fetch(new Request(`https://relais.test/${link.slug}`, { redirect: 'manual' }), env, warm); // warm the slug cache
     await waitOnExecutionContext(warm);
-    vi.spyOn(env.CLICKS, 'sendBatch').mockRejectedValue(new Error('queue down'));
+    vi.spyOn(env.CLICKS, 'send').mockRejectedValue(new Error('queue down'));
     vi.spyOn(env.DB, 'batch').mockRejectedValue(new Error('d1 down'));
     vi.spyOn(env.DB, 'prepare').mockImplementation(() => {
       throw new Error('d1 down');

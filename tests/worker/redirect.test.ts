@@ -146,12 +146,14 @@ describe('the slug cache', () => {
 describe('HEAD /{slug}', () => {
   it('redirects and sends no click event', async () => {
     const { link } = await makeLink();
+    const send = vi.spyOn(env.CLICKS, 'send');
     const sendBatch = vi.spyOn(env.CLICKS, 'sendBatch');
     const ctx = createExecutionContext();
     const res = await worker.fetch(new Request(`https://relais.test/${link.slug}`, { method: 'HEAD' }), env, ctx);
     await waitOnExecutionContext(ctx);
     expect(res.status).toBe(302);
     expect(new URL(res.headers.get('location') ?? '').searchParams.get('rl_cid')).toBeTruthy();
+    expect(send).not.toHaveBeenCalled();
     expect(sendBatch).not.toHaveBeenCalled();
   });
 });

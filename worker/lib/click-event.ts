@@ -21,3 +21,17 @@ export interface ClickEvent {
   /** SHA-256 of the session cookie's token, when the request carried one (to recognise `self` clicks). */
   session?: string;
 }
+
+/**
+ * One queue message: the events one isolate coalesced (`click-sink.ts`), at most `MAX_EVENTS_PER_MESSAGE`.
+ * A single event is accepted too, so a message queued by a release that sent one event per message still counts.
+ */
+export type ClickMessage = readonly ClickEvent[] | ClickEvent;
+
+/** Keeps a message well under the queue's 128 KB (an event is at most ≈ 600 bytes) and one D1 batch small. */
+export const MAX_EVENTS_PER_MESSAGE = 100;
+
+/** The events of a batch of messages, in order. */
+export function eventsOf(messages: readonly { body: ClickMessage }[]): ClickEvent[] {
+  return messages.flatMap((m) => (Array.isArray(m.body) ? m.body : [m.body as ClickEvent]));
+}

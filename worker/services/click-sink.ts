@@ -1,15 +1,15 @@
 /**
  * Hands click events to the queue without ever failing the redirect. Events that arrive within
- * `COALESCE_MS` in one isolate leave as one `sendBatch` (one binding call instead of one per click).
+ * `COALESCE_MS` in one isolate leave as one message (one binding call and one queue operation instead
+ * of one per click; the consumer unpacks them).
  * If the queue refuses them, they are recorded directly in D1; if that fails too, they are logged (with
  * their count) and the audience never notices.
  */
-import type { ClickEvent } from '../lib/click-event';
+import { MAX_EVENTS_PER_MESSAGE, type ClickEvent, type ClickMessage } from '../lib/click-event';
 import { getDb } from '../lib/db';
 import { recordClicks } from './clicks';
 
 export const COALESCE_MS = 5;
-const MAX_BATCH = 100;
 
 let pending: ClickEvent[] = [];
 
@@ -20,7 +20,7 @@ let pending: ClickEvent[] = [];
  */
 export function sendClick(env: Pick<Env, 'CLICKS' | 'DB'>, event: ClickEvent): Promise<void> {
   pending.push(event);
-  if (pending.length >= MAX_BATCH) return flush(env);
+  if (pending.length >= MAX_EVENTS_PER_MESSAGE) return flush(env);
   if (pending.length > 1) return Promise.resolve();
   return new Promise<void>((resolve) => setTimeout(resolve, COALESCE_MS)).then(() => flush(env));
 }
@@ -30,7 +30,7 @@ async function flush(env: Pick<Env, 'CLICKS' | 'DB'>): Promise<void> {
   pending = [];
   if (events.length === 0) return;
   try {
-    await env.CLICKS.sendBatch(events.map((body) => ({ body })));
+    await env.CLICKS.send(events satisfies ClickMessage);
   } catch (queueError) {
     try {
       await recordClicks(getDb(env.DB), events);

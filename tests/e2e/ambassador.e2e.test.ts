@@ -1,10 +1,11 @@
 /**
  * The ambassador's space on a phone: join through the invitation link, accept the charter, share a
- * content in one's own words, watch the click arrive in one's results, then leave the programme (the
- * short link keeps redirecting). axe-core runs on every /me page. Each run creates its own organisation.
+ * content in one's own words, watch the click arrive in one's results, report the post's numbers
+ * (the post and the totals take them), then leave the programme (the short link keeps redirecting).
+ * axe-core runs on every /me page. Each run creates its own organisation.
  */
 import { mkdir } from 'node:fs/promises';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ARTIFACTS, axeViolations, createOrganisation, hydrated, signedInClient, type AxeViolation } from './admin-helpers';
 
@@ -58,7 +59,7 @@ describe('ambassador space', () => {
     await browser?.close();
   });
 
-  it('joins, accepts the charter, shares in own words, sees the click, then leaves', async () => {
+  it('joins, accepts the charter, shares in own words, sees the click, reports the numbers, then leaves', async () => {
     const page = await phone.newPage();
 
     // Before joining: no session, the space says to use the invitation link.
@@ -157,6 +158,55 @@ describe('ambassador space', () => {
       await page.reload();
     }
     expect(await clicks.textContent()).toBe('1');
+
+    // Report the LinkedIn post's numbers, read off the post: the card and the page's totals take them.
+    const post = page.getByRole('article', { name: /LinkedIn/ });
+    const postStats = post.locator('.me-post-stats > div');
+    const stat = (pairs: Locator, label: string) => pairs.filter({ hasText: label }).locator('dd');
+    expect(await stat(postStats, 'Clics').textContent()).toBe('1');
+    await post.getByText('Vous n’avez pas encore indiqué les chiffres de cette publication.').waitFor();
+    const report = post.getByRole('button', { name: /^Indiquer les chiffres de ma publication/ });
+    expect(await report.getAttribute('aria-expanded')).toBe('false');
+    await report.click();
+    expect(await report.getAttribute('aria-expanded')).toBe('true');
+    const impressions = post.getByRole('spinbutton', { name: 'Impressions' });
+    const save = post.getByRole('button', { name: 'Enregistrer mes chiffres' });
+    // Nothing filled in: said before anything is sent.
+    await save.click();
+    await post.getByRole('alert').filter({ hasText: 'Indiquez au moins un chiffre.' }).waitFor();
+    // A negative number: said next to its box, which takes the focus.
+    await impressions.fill('-3');
+    await save.click();
+    await expect.poll(() => impressions.getAttribute('aria-invalid')).toBe('true');
+    const impressionsError = post.locator(`#${await impressions.getAttribute('id')}-error`);
+    expect(await impressionsError.textContent()).toBe('Saisissez un nombre entier, 0 ou plus.');
+    expect(await impressions.getAttribute('aria-describedby')).toContain(`${await impressions.getAttribute('id')}-error`);
+    expect(await impressions.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    await scan(page, 'results-report-error');
+    // The API's own check, next to the box its `field` names.
+    await impressions.fill('2000000000');
+    await save.click();
+    await expect.poll(() => impressionsError.textContent()).toMatch(/too large/);
+    await impressions.fill('1200');
+    await post.getByRole('spinbutton', { name: 'Réactions' }).fill('40');
+    await save.click();
+    await post.getByRole('status').filter({ hasText: 'Chiffres enregistrés' }).waitFor();
+    expect(await impressions.getAttribute('aria-invalid')).toBeNull();
+    await expect.poll(() => stat(postStats, 'Portée').textContent()).toBe('1\u202f200');
+    expect(await stat(postStats, 'Interactions').textContent()).toBe('40');
+    await post.getByText(/^Chiffres indiqués le .+\u00a0: Impressions\u00a0: 1\u202f200 · Réactions\u00a0: 40$/).waitFor();
+    const totals = page.locator('.me-totals > div');
+    await expect.poll(() => stat(totals, 'Portée').textContent()).toBe('1\u202f200');
+    expect(await stat(totals, 'Interactions').textContent()).toBe('40');
+    // Reported numbers come back prefilled; the disclosure opens from the keyboard.
+    await page.reload();
+    await hydrated(page);
+    await report.focus();
+    await page.keyboard.press('Enter');
+    expect(await impressions.inputValue()).toBe('1200');
+    expect(await post.getByRole('spinbutton', { name: 'Réactions' }).inputValue()).toBe('40');
+    expect(await post.getByRole('spinbutton', { name: 'Commentaires' }).inputValue()).toBe('');
+
     await page.getByRole('heading', { name: 'Mes badges' }).waitFor();
     await page.getByRole('checkbox', { name: 'Apparaître dans le classement' }).check();
     await page.getByRole('list').filter({ hasText: '(vous)' }).waitFor();
@@ -166,6 +216,8 @@ describe('ambassador space', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'My results' }).waitFor();
     await page.getByText('Charter signed').waitFor();
+    expect(await page.getByRole('article', { name: /LinkedIn/ }).getByRole('spinbutton', { name: 'Reactions' }).inputValue()).toBe('40');
+    await page.getByText(/^Numbers reported on .+: Impressions: 1,200 · Reactions: 40$/).waitFor();
     await page.getByRole('link', { name: 'My data' }).waitFor();
     await shot(page, 'results-en');
     await page.getByRole('button', { name: 'Français' }).click();

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { callJson } from './http';
 import { content, joinAndAccept, makeSpace, share } from './ambassador-space';
 
-interface Share { id: string; metrics: { impressions: number | null; reactions: number | null; comments: number | null; reshares: number | null; reportedAt: string | null } }
+interface Share {
+  id: string;
+  contentTitle: string;
+  metrics: { impressions: number | null; reactions: number | null; comments: number | null; reshares: number | null; reportedAt: string | null };
+  stats: { reach: number; impressions: number; engagements: number };
+}
 
 async function posted() {
   const space = await makeSpace();
@@ -19,6 +24,14 @@ describe('POST /api/v1/me/shares/{id}/metrics', () => {
     expect(first.body).toMatchObject({ id: shareId, metrics: { impressions: 1200, reactions: 0, comments: null, reshares: null, reportedAt: expect.any(String) } });
     const second = await callJson<Share>(`/api/v1/me/shares/${shareId}/metrics`, { session: amb.session, body: { comments: 4, reshares: 2 } });
     expect(second.body.metrics).toMatchObject({ impressions: 1200, reactions: 0, comments: 4, reshares: 2 });
+  });
+
+  it('answers the post with its results recomputed, as the list of posts shows it', async () => {
+    const { amb, shareId } = await posted();
+    const answer = await callJson<Share>(`/api/v1/me/shares/${shareId}/metrics`, { session: amb.session, body: { impressions: 800, reactions: 30, comments: 5, reshares: 1 } });
+    expect(answer.body.stats).toMatchObject({ impressions: 800, reach: 800, engagements: 36 });
+    const list = await callJson<{ items: Share[] }>('/api/v1/me/shares', { session: amb.session });
+    expect(answer.body).toEqual(list.body.items.find((item) => item.id === shareId));
   });
 
   it.each([

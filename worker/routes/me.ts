@@ -8,7 +8,7 @@ import { jsonBody, params, query } from '../lib/validate';
 import { allow, callerOf } from '../middleware/allow';
 import { IdParamSchema, PageQuerySchema, pageOf } from '../schemas/common';
 import { AcceptCharterBodySchema, BadgesSchema, FeedItemSchema, MeSchema, MyCharterSchema, MyStatsSchema, PeriodQuerySchema, PersonalExportSchema, UpdateMeBodySchema } from '../schemas/me';
-import { CreateShareBodySchema, CreateShareResponseSchema, MyShareSchema, ReportMetricsBodySchema, ShareSchema } from '../schemas/shares';
+import { CreateShareBodySchema, CreateShareResponseSchema, MyShareSchema, ReportMetricsBodySchema } from '../schemas/shares';
 import { getMyStats } from '../services/ambassador-stats';
 import { getMyBadges } from '../services/badges';
 import { acceptCharter, getMyCharter } from '../services/charter-acceptance';
@@ -116,7 +116,7 @@ export const meRoutes = new Hono<AppEnv>()
       tags,
       summary: 'Report a post’s numbers',
       description: 'Numbers read off the post on the network: `impressions`, `reactions`, `comments`, `reshares` (whole numbers ≥ 0; each optional, at least one). Fields sent replace the previous report; the others stay.',
-      responses: { ...jsonResponse(200, 'The post', ShareSchema), ...errorResponses('invalid_json', 'validation_failed', ...guarded, 'not_found') },
+      responses: { ...jsonResponse(200, 'The post with its results recomputed (as in `GET /me/shares`)', MyShareSchema), ...errorResponses('invalid_json', 'validation_failed', ...guarded, 'not_found') },
     }),
     allow('ambassador'),
     params(IdParamSchema),

@@ -2,7 +2,7 @@
  * Posts and personal links. One link per ambassador × content × network (the unique index decides,
  * so two concurrent requests get the same link); one share row per post, with the ambassador's text.
  */
-import { and, desc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, ne, type SQL } from 'drizzle-orm';
 import { campaigns, contents, links, shares, type Network } from '../../db/schema';
 import type { Db } from '../lib/db';
 import { ApiError } from '../lib/errors';
@@ -122,21 +122,32 @@ export async function createShare(db: Db, organisationId: string, ambassadorId: 
   };
 }
 
-/** Stores the numbers the ambassador read off their post (the fields sent; the others stay); 404 for anyone else's post. */
-export async function reportMetrics(db: Db, organisationId: string, ambassadorId: string, shareId: string, metrics: ReportMetricsBody, origin: string, now = Date.now()): Promise<Share> {
+/**
+ * Stores the numbers the ambassador read off their post (the fields sent; the others stay) and answers the
+ * post with its results recomputed; 404 for anyone else's post.
+ */
+export async function reportMetrics(db: Db, organisationId: string, ambassadorId: string, shareId: string, metrics: ReportMetricsBody, origin: string, now = Date.now()): Promise<MyShare> {
   const [row] = await db
     .update(shares)
     .set({ ...metrics, metricsReportedAt: now, updatedAt: now })
     .where(and(eq(shares.organisationId, organisationId), eq(shares.ambassadorId, ambassadorId), eq(shares.id, shareId)))
-    .returning();
+    .returning({ id: shares.id });
   if (!row) throw new ApiError('not_found', 'No such share.');
-  const link = await db.select({ slug: links.slug }).from(links).where(eq(links.id, row.linkId)).get();
-  return toShareDto(row, link?.slug ?? '', origin);
+  const [post] = (await mySharesWhere(db, organisationId, ambassadorId, eq(shares.id, shareId), 1, origin)).map((r) => r.item);
+  if (!post) throw new ApiError('not_found', 'No such share.');
+  return post;
 }
 
 /** A page of the ambassador's posts, newest first, each with its content's title and its results so far. */
 export async function listMyShares(db: Db, organisationId: string, ambassadorId: string, page: { limit: number; cursor?: string | undefined }, origin: string) {
-  const { where, orderBy } = pageClauses(shares, page.cursor);
+  const { where } = pageClauses(shares, page.cursor);
+  const rows = await mySharesWhere(db, organisationId, ambassadorId, where, page.limit + 1, origin);
+  return toPage(rows, page.limit, (row) => row.item);
+}
+
+/** The ambassador's posts matching `where`, newest first, at most `limit`, each as `MyShare`. */
+async function mySharesWhere(db: Db, organisationId: string, ambassadorId: string, where: SQL | undefined, limit: number, origin: string) {
+  const { orderBy } = pageClauses(shares, undefined);
   const mine = and(eq(shares.organisationId, organisationId), eq(shares.ambassadorId, ambassadorId));
   const rows = await db
     .select({ share: shares, slug: links.slug, contentTitle: contents.title })
@@ -145,7 +156,7 @@ export async function listMyShares(db: Db, organisationId: string, ambassadorId:
     .innerJoin(contents, eq(contents.id, shares.contentId))
     .where(and(mine, where))
     .orderBy(...orderBy)
-    .limit(page.limit + 1);
+    .limit(limit);
   const linkIds = [...new Set(rows.map((row) => row.share.linkId))];
   const [organisation, ambassador, onSameLinks, rollups] = await Promise.all([
     getOrganisationOrThrow(db, organisationId),
@@ -155,10 +166,13 @@ export async function listMyShares(db: Db, organisationId: string, ambassadorId:
   ]);
   const credited = creditToShares(onSameLinks, rollups);
   const reachRates = networkRates(organisation);
-  const toItem = (row: (typeof rows)[number]): MyShare => ({
-    ...toShareDto(row.share, row.slug, origin),
-    contentTitle: row.contentTitle,
-    stats: shareStatsOf(row.share, credited.get(row.share.id) ?? zeroCounts(), ambassador.audience, reachRates),
-  });
-  return toPage(rows.map((row) => ({ ...row, id: row.share.id, createdAt: row.share.createdAt })), page.limit, toItem);
+  return rows.map((row) => ({
+    id: row.share.id,
+    createdAt: row.share.createdAt,
+    item: {
+      ...toShareDto(row.share, row.slug, origin),
+      contentTitle: row.contentTitle,
+      stats: shareStatsOf(row.share, credited.get(row.share.id) ?? zeroCounts(), ambassador.audience, reachRates),
+    } satisfies MyShare,
+  }));
 }

@@ -6,6 +6,7 @@ import { meCall } from '../../lib/me-api';
 import type { Badge, MyStats } from '../../lib/me-types';
 import { useI18n } from '../../lib/use-i18n';
 import MeError from './MeError';
+import MyPosts from './MyPosts';
 
 /** A tiny bar chart of clicks per day (decorative detail; its summary is the accessible name). */
 const ClicksChart: VoidComponent<{ days: MyStats['byDay']; label: string }> = (props) => {
@@ -18,10 +19,10 @@ const ClicksChart: VoidComponent<{ days: MyStats['byDay']; label: string }> = (p
   );
 };
 
-/** Own results (totals, per day, per post), badges, and the opt-in leaderboard. */
+/** Own results (totals, per day), each post with its numbers to report, badges, and the opt-in leaderboard. */
 const ResultsPage: VoidComponent = () => {
   const { t, lang, mounted } = useI18n();
-  const [stats] = createResource(mounted, () => meCall(client.api.v1.me.stats.$get({ query: {} })));
+  const [stats, { refetch: refetchStats }] = createResource(mounted, () => meCall(client.api.v1.me.stats.$get({ query: {} })));
   const [badges] = createResource(mounted, () => meCall(client.api.v1.me.badges.$get()));
   const [me, { mutate: setMe }] = createResource(mounted, () => meCall(client.api.v1.me.$get()));
   const [board, { refetch: refetchBoard }] = createResource(
@@ -51,7 +52,6 @@ const ResultsPage: VoidComponent = () => {
     const key = part === 'name' ? `me.badge.${badge.code}` : `me.badge.${badge.code}.rule`;
     return isMessageKey(key) ? t(key) : badge[part];
   };
-  const networkName = (network: string) => t(`network.${network}` as MessageKey);
 
   return (
     <>
@@ -90,30 +90,18 @@ const ResultsPage: VoidComponent = () => {
                 <h2 id="chart-title">{t('me.results.chart')}</h2>
                 <ClicksChart days={s().byDay} label={t('me.results.chartSummary', { clicks: n(s().totals.clicks), max: n(Math.max(0, ...s().byDay.map((d) => d.clicks))) })} />
               </section>
-              <section aria-labelledby="by-share">
-                <h2 id="by-share">{t('me.results.byShare')}</h2>
-                <Show when={s().byShare.length > 0} fallback={<p class="empty-state">{t('me.results.noShares')}</p>}>
-                  <ul class="me-shares">
-                    <For each={s().byShare}>
-                      {(share) => (
-                        <li class="me-card">
-                          <h3>{share.contentTitle}</h3>
-                          <p class="meta">
-                            {networkName(share.network)} · {formatDate(share.createdAt, lang())}
-                          </p>
-                          <p>
-                            {pair('me.results.clicks', share.clicks)} · {pair('me.results.visitors', share.uniqueVisitors)} · {pair('me.results.conversions', share.conversions)}
-                          </p>
-                        </li>
-                      )}
-                    </For>
-                  </ul>
-                </Show>
-              </section>
             </>
           )}
         </Show>
       </Show>
+
+      <MyPosts
+        onReported={() => {
+          void refetchStats();
+          // Engagements count in the ranking too.
+          void refetchBoard();
+        }}
+      />
 
       <section aria-labelledby="badges-title">
         <h2 id="badges-title">{t('me.badges.title')}</h2>

@@ -8,7 +8,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, axeViolations, createOrganisation, newContext, open, shot, signIn } from './admin-helpers';
+import { ARTIFACTS, axeViolations, createOrganisation, hydrated, newContext, open, shot, signedInClient, signIn, type Owner } from './admin-helpers';
 
 // Headless Chromium announces itself as "HeadlessChrome", which the click pipeline files as automated.
 const DESKTOP_CHROME =
@@ -20,6 +20,25 @@ async function tileNumber(page: Page, kpi: string): Promise<number> {
   const text = (await page.locator(`.dash-tile[data-kpi="${kpi}"] .dash-tile__value`).textContent()) ?? '';
   return Number(text.replace(/[^\d]/g, ''));
 }
+
+/** A French browser page signed in as `admin`, on the admin home with its islands hydrated. */
+async function openHome(browser: Browser, admin: Pick<Owner, 'email' | 'password'>) {
+  const context = await newContext(browser, 'fr-FR');
+  const page = await context.newPage();
+  await open(page, '/admin/login/');
+  await signIn(page, admin);
+  await open(page, '/admin/');
+  return { context, page };
+}
+
+/** What the dashboard shows, read off its CSV export link: `from`, `to` and, for one campaign, `campaignId`. */
+async function exportQuery(page: Page, name: string): Promise<URLSearchParams> {
+  const href = (await page.getByRole('link', { name }).getAttribute('href')) ?? '';
+  return new URL(href, page.url()).searchParams;
+}
+
+/** The names in a breakdown table's first column. */
+const rowLabels = (page: Page, group: string) => page.locator(`table[data-group="dash-by-${group}"] tbody th`).allTextContents();
 
 describe('dashboard', () => {
   const baseUrl = inject('baseUrl');
@@ -35,11 +54,7 @@ describe('dashboard', () => {
   });
 
   it('shows the demo KPIs, follows the period, speaks English, exports CSV and passes axe', async () => {
-    const context = await newContext(browser, 'fr-FR');
-    const page = await context.newPage();
-    await open(page, '/admin/login/');
-    await signIn(page, DEMO_ADMIN);
-    await open(page, '/admin/');
+    const { context, page } = await openHome(browser, DEMO_ADMIN);
 
     const clicksTile = page.locator('.dash-tile[data-kpi="clicks"] .dash-tile__value');
     await clicksTile.waitFor();
@@ -64,6 +79,17 @@ describe('dashboard', () => {
     // The accessible alternative to the chart: one row per day of the period.
     expect(await page.locator('.dash-chart > table.visually-hidden tbody tr').count()).toBe(90);
     await shot(page, 'dashboard-fr');
+
+    // Teams under 5 ambassadors (every demo team) and hidden ambassadors are grouped under the page's word.
+    const api = await signedInClient(baseUrl, DEMO_ADMIN);
+    const shown = await exportQuery(page, 'Exporter en CSV');
+    const teams = await (await api.api.v1.kpis.$get({ query: { from: shown.get('from') ?? '', to: shown.get('to') ?? '', groupBy: 'team' } })).json();
+    expect(teams.groups.length).toBeGreaterThan(0);
+    expect(await rowLabels(page, 'team')).toEqual(expect.arrayContaining(teams.groups.map((g) => (g.key === 'others' ? 'Autres' : g.label))));
+    expect(await rowLabels(page, 'team')).toHaveLength(teams.groups.length);
+    expect(await page.getByText('Les équipes de moins de 5 ambassadeurs sont regroupées').count()).toBe(1);
+    expect(await rowLabels(page, 'ambassador')).toContain('Autres');
+    expect(await rowLabels(page, 'ambassador')).not.toContain('Others');
 
     // Sortable breakdown: the header button flips aria-sort.
     const byCampaign = page.locator('table[data-group="dash-by-campaign"]');
@@ -94,6 +120,7 @@ describe('dashboard', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Key figures' }).waitFor();
     expect(await page.locator('.dash-tile[data-kpi="uniqueVisitors"] .dash-tile__label').textContent()).toBe('Unique visitors');
+    expect(await rowLabels(page, 'ambassador')).toContain('Others');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export as CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^relais-kpis-.*\.csv$/);
@@ -113,13 +140,53 @@ describe('dashboard', () => {
     await context.close();
   });
 
+  it('shows one campaign, keeps it in the address across a reload and exports it', async () => {
+    const { context, page } = await openHome(browser, DEMO_ADMIN);
+    await page.locator('.dash-tile[data-kpi="clicks"] .dash-tile__value').waitFor();
+    const allClicks = await tileNumber(page, 'clicks');
+    const filter = page.getByLabel('Campagne', { exact: true });
+    expect(await filter.inputValue()).toBe('');
+    const options = await filter.locator('option').allTextContents();
+    expect(options[0]).toBe('Toutes les campagnes');
+    expect(options.slice(1).sort()).toEqual(['Livre blanc IA responsable', 'Recrutement ingénieurs Lyon']);
+
+    await filter.selectOption({ label: 'Livre blanc IA responsable' });
+    await expect.poll(() => page.getByTestId('dash-period').textContent()).toContain('Livre blanc IA responsable');
+    const campaignId = await filter.inputValue();
+    const shown = await exportQuery(page, 'Exporter en CSV');
+    expect(shown.get('campaignId')).toBe(campaignId);
+    expect(shown.get('groupBy')).toBe('content');
+    expect(new URL(page.url()).searchParams.get('campaign')).toBe(campaignId);
+    // The tile shows what the API answers for that campaign over the same period.
+    const api = await signedInClient(baseUrl, DEMO_ADMIN);
+    const res = await api.api.v1.kpis.$get({ query: { from: shown.get('from') ?? '', to: shown.get('to') ?? '', campaignId } });
+    expect(res.status).toBe(200);
+    const { totals } = await res.json();
+    expect(totals.clicks).toBeGreaterThan(0);
+    expect(totals.clicks).toBeLessThan(allClicks);
+    expect(await tileNumber(page, 'clicks')).toBe(totals.clicks);
+    // One campaign: its "by campaign" table would have a single row.
+    expect(await page.locator('table[data-group="dash-by-campaign"]').count()).toBe(0);
+    await shot(page, 'dashboard-campaign');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.reload();
+    await hydrated(page);
+    await expect.poll(() => page.getByTestId('dash-period').textContent()).toContain('Livre blanc IA responsable');
+    expect(await filter.inputValue()).toBe(campaignId);
+    expect(await tileNumber(page, 'clicks')).toBe(totals.clicks);
+
+    await filter.selectOption({ label: 'Toutes les campagnes' });
+    await expect.poll(() => tileNumber(page, 'clicks')).toBe(allClicks);
+    expect(new URL(page.url()).searchParams.has('campaign')).toBe(false);
+    const all = await exportQuery(page, 'Exporter en CSV');
+    expect([all.has('campaignId'), all.get('groupBy')]).toEqual([false, 'campaign']);
+    await context.close();
+  });
+
   it('tells an organisation without a campaign to create one', async () => {
     const owner = await createOrganisation(baseUrl, 'Atelier Vide');
-    const context = await newContext(browser, 'fr-FR');
-    const page = await context.newPage();
-    await open(page, '/admin/login/');
-    await signIn(page, owner);
-    await open(page, '/admin/');
+    const { context, page } = await openHome(browser, owner);
     await page.getByRole('heading', { name: 'Pas encore de campagne' }).waitFor();
     expect(await page.getByRole('link', { name: 'Créer une campagne' }).last().getAttribute('href')).toBe('/admin/campaigns/edit/');
     expect(await axeViolations(page)).toEqual([]);

@@ -1,5 +1,4 @@
 import { createResource, createSignal, For, Show, type VoidComponent } from 'solid-js';
-import ConfirmDialog from '../components/ConfirmDialog';
 import { client, unwrap } from '../lib/api';
 import type { Ambassador, AmbassadorStatus, InvitedAmbassador } from '../lib/api-types';
 import { AMBASSADOR_STATUSES } from '../lib/enums';
@@ -10,6 +9,7 @@ import { useI18n } from '../lib/use-i18n';
 import AmbassadorInviteForm from './ambassadors/AmbassadorInviteForm';
 import AmbassadorTable from './ambassadors/AmbassadorTable';
 import InviteLinkPanel from './ambassadors/InviteLinkPanel';
+import RemovalDialog from '../components/RemovalDialog';
 
 /** `/admin/ambassadors/`: invite volunteers, send fresh links, erase those who leave. */
 const AmbassadorsPage: VoidComponent = () => {
@@ -51,10 +51,10 @@ const AmbassadorsPage: VoidComponent = () => {
         </div>
         <AmbassadorTable list={list} filtered={status() !== ''} canWrite={canWrite(me())} onNewLink={(answer) => showLink(answer, true)} onRemove={removal.ask} />
       </section>
-      <ConfirmDialog open={removal.target() !== null} title={t('ambassadors.remove.title', { name: removal.target()?.name ?? '' })} confirmLabel={t('ambassadors.remove.confirm')} danger pending={removal.pending()} error={removal.error()} onConfirm={() => void removal.confirm()} onClose={removal.cancel}>
+      <RemovalDialog removal={removal} title={(item) => t('ambassadors.remove.title', { name: item?.name ?? '' })} confirmLabel={t('ambassadors.remove.confirm')}>
         <p>{t('ambassadors.remove.body')}</p>
         <p>{t('ambassadors.remove.links')}</p>
-      </ConfirmDialog>
+      </RemovalDialog>
     </>
   );
 };

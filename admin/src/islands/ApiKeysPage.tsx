@@ -1,5 +1,4 @@
 import { createResource, createSignal, For, Show, type VoidComponent } from 'solid-js';
-import ConfirmDialog from '../components/ConfirmDialog';
 import CopyField from '../components/CopyField';
 import ListState from '../components/ListState';
 import LoadMore from '../components/LoadMore';
@@ -12,6 +11,8 @@ import { createRemoval } from '../lib/removal';
 import { isOwner, requireSession } from '../lib/session';
 import { useI18n } from '../lib/use-i18n';
 import ApiKeyForm from './api-keys/ApiKeyForm';
+import RowButton from '../components/RowButton';
+import RemovalDialog from '../components/RemovalDialog';
 
 /** `/admin/api-keys/` (owners only): keys for the company's systems; a secret is shown once. */
 const ApiKeysPage: VoidComponent = () => {
@@ -82,10 +83,7 @@ const ApiKeysPage: VoidComponent = () => {
                         </td>
                         <td>
                           <Show when={key.revokedAt === null}>
-                            <button type="button" class="button button--small button--danger" onClick={() => revoke.ask(key)}>
-                              {t('apiKeys.revoke')}
-                              <span class="visually-hidden"> {key.name}</span>
-                            </button>
+                            <RowButton label={t('apiKeys.revoke')} name={key.name} danger onClick={() => revoke.ask(key)} />
                           </Show>
                         </td>
                       </tr>
@@ -97,9 +95,9 @@ const ApiKeysPage: VoidComponent = () => {
             <LoadMore list={list} />
           </ListState>
         </section>
-        <ConfirmDialog open={revoke.target() !== null} title={t('apiKeys.revoke.title', { name: revoke.target()?.name ?? '' })} confirmLabel={t('apiKeys.revoke')} danger pending={revoke.pending()} error={revoke.error()} onConfirm={() => void revoke.confirm()} onClose={revoke.cancel}>
+        <RemovalDialog removal={revoke} title={(item) => t('apiKeys.revoke.title', { name: item?.name ?? '' })} confirmLabel={t('apiKeys.revoke')}>
           <p>{t('apiKeys.revoke.body')}</p>
-        </ConfirmDialog>
+        </RemovalDialog>
       </Show>
     </Show>
   );

@@ -1,5 +1,4 @@
 import { createResource, createSignal, For, Show, type VoidComponent } from 'solid-js';
-import ConfirmDialog from '../components/ConfirmDialog';
 import ListState from '../components/ListState';
 import LoadMore from '../components/LoadMore';
 import TableWrap from '../components/TableWrap';
@@ -11,6 +10,8 @@ import { createRemoval } from '../lib/removal';
 import { isOwner, requireSession } from '../lib/session';
 import { useI18n } from '../lib/use-i18n';
 import AdminInviteForm from './team/AdminInviteForm';
+import RowButton from '../components/RowButton';
+import RemovalDialog from '../components/RemovalDialog';
 
 /** `/admin/team/`: the organisation's admins; owners invite and remove (never the last owner: 409). */
 const TeamPage: VoidComponent = () => {
@@ -57,10 +58,7 @@ const TeamPage: VoidComponent = () => {
                       <td>{formatDate(admin.createdAt, lang())}</td>
                       <Show when={isOwner(me())}>
                         <td>
-                          <button type="button" class="button button--small button--danger" onClick={() => removal.ask(admin)}>
-                            {t('action.remove')}
-                            <span class="visually-hidden"> {admin.name}</span>
-                          </button>
+                          <RowButton label={t('action.remove')} name={admin.name} danger onClick={() => removal.ask(admin)} />
                         </td>
                       </Show>
                     </tr>
@@ -72,9 +70,9 @@ const TeamPage: VoidComponent = () => {
           <LoadMore list={list} />
         </ListState>
       </section>
-      <ConfirmDialog open={removal.target() !== null} title={t('team.remove.title', { name: removal.target()?.name ?? '' })} confirmLabel={t('action.remove')} danger pending={removal.pending()} error={removal.error()} onConfirm={() => void removal.confirm()} onClose={removal.cancel}>
+      <RemovalDialog removal={removal} title={(item) => t('team.remove.title', { name: item?.name ?? '' })} confirmLabel={t('action.remove')}>
         <p>{t('team.remove.body')}</p>
-      </ConfirmDialog>
+      </RemovalDialog>
     </>
   );
 };

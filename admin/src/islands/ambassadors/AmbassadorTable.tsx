@@ -8,6 +8,7 @@ import type { Ambassador, InvitedAmbassador } from '../../lib/api-types';
 import { formatDate } from '../../lib/format';
 import type { PagedList } from '../../lib/paged';
 import { useI18n } from '../../lib/use-i18n';
+import RowButton from '../../components/RowButton';
 
 export interface AmbassadorTableProps {
   list: PagedList<Ambassador>;
@@ -74,16 +75,10 @@ const AmbassadorTable: VoidComponent<AmbassadorTableProps> = (props) => {
                     <td class="row-actions">
                       <div>
                         <Show when={a.status === 'invited'}>
-                          <button type="button" class="button button--small" disabled={busy() === a.id} onClick={() => void newLink(a)}>
-                            {t('ambassadors.newLink')}
-                            <span class="visually-hidden"> {a.name}</span>
-                          </button>
+                          <RowButton label={t('ambassadors.newLink')} name={a.name} disabled={busy() === a.id} onClick={() => void newLink(a)} />
                         </Show>
                         <Show when={a.status !== 'left'}>
-                          <button type="button" class="button button--small button--danger" onClick={() => props.onRemove(a)}>
-                            {t('action.remove')}
-                            <span class="visually-hidden"> {a.name}</span>
-                          </button>
+                          <RowButton label={t('action.remove')} name={a.name} danger onClick={() => props.onRemove(a)} />
                         </Show>
                       </div>
                     </td>

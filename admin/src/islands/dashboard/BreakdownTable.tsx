@@ -1,7 +1,7 @@
 import { createMemo, createSignal, For, Show, type VoidComponent } from 'solid-js';
 import TableWrap from '../../components/TableWrap';
 import type { MessageKey } from '../../lib/i18n';
-import type { KpiGroup, KpiNumberKey } from '../../lib/kpi-types';
+import type { KpiGroup, KpiGroupBy, KpiNumberKey } from '../../lib/kpi-types';
 import { useI18n } from '../../lib/use-i18n';
 import { formatKpi } from './KpiTiles';
 
@@ -18,12 +18,26 @@ const COLUMNS: Column[] = [
   { key: 'emv', label: 'dash.kpi.emv', kind: 'money' },
 ];
 
+/** The dashboard's breakdowns, in the page's order. */
+export const BREAKDOWNS = ['campaign', 'network', 'content', 'team', 'ambassador'] as const satisfies readonly KpiGroupBy[];
+export type Breakdown = (typeof BREAKDOWNS)[number];
+
+/** Each breakdown's title, and a note where the grouping hides who is behind the numbers. */
+const TEXTS: Record<Breakdown, { title: MessageKey; note?: MessageKey }> = {
+  campaign: { title: 'dash.breakdown.campaign' },
+  network: { title: 'dash.breakdown.network' },
+  content: { title: 'dash.breakdown.content' },
+  team: { title: 'dash.breakdown.team', note: 'dash.breakdown.teamNote' },
+  ambassador: { title: 'dash.breakdown.ambassador', note: 'dash.breakdown.ambassadorNote' },
+};
+
+/** The key of the group of everyone the API does not show by name (API.md, KPIs); the API labels it in English only. */
+const OTHERS = 'others';
+
 export interface BreakdownTableProps {
-  id: string;
-  title: MessageKey;
+  groupBy: Breakdown;
   groups: KpiGroup[];
   currency: string;
-  note?: MessageKey;
 }
 
 /** One grouping of the report as a table, sorted by clicking a column header (`aria-sort`). */
@@ -31,12 +45,15 @@ const BreakdownTable: VoidComponent<BreakdownTableProps> = (props) => {
   const { t, lang } = useI18n();
   const [sortKey, setSortKey] = createSignal<Column['key']>('clicks');
   const [descending, setDescending] = createSignal(true);
+  const id = () => `dash-by-${props.groupBy}`;
+  const title = () => t(TEXTS[props.groupBy].title);
+  const labelOf = (group: KpiGroup) => (group.key === OTHERS ? t('dash.breakdown.others') : group.label);
 
   const sorted = createMemo(() => {
     const key = sortKey();
     const factor = descending() ? -1 : 1;
     return [...props.groups].sort((a, b) => {
-      const order = key === 'label' ? a.label.localeCompare(b.label, lang()) : a.totals[key] - b.totals[key];
+      const order = key === 'label' ? labelOf(a).localeCompare(labelOf(b), lang()) : a.totals[key] - b.totals[key];
       return order * factor;
     });
   });
@@ -50,12 +67,12 @@ const BreakdownTable: VoidComponent<BreakdownTableProps> = (props) => {
   };
 
   return (
-    <section class="dash-breakdown" aria-labelledby={`${props.id}-title`}>
-      <h3 id={`${props.id}-title`}>{t(props.title)}</h3>
-      <Show when={props.note}>{(note) => <p class="meta">{t(note())}</p>}</Show>
+    <section class="dash-breakdown" aria-labelledby={`${id()}-title`}>
+      <h3 id={`${id()}-title`}>{title()}</h3>
+      <Show when={TEXTS[props.groupBy].note}>{(note) => <p class="meta">{t(note())}</p>}</Show>
       <Show when={props.groups.length > 0} fallback={<p class="meta">{t('dash.breakdown.empty')}</p>}>
-        <TableWrap label={t(props.title)}>
-          <table class="dash-table" data-group={props.id}>
+        <TableWrap label={title()}>
+          <table class="dash-table" data-group={id()}>
             <thead>
               <tr>
                 <For each={COLUMNS}>
@@ -76,7 +93,7 @@ const BreakdownTable: VoidComponent<BreakdownTableProps> = (props) => {
               <For each={sorted()}>
                 {(group) => (
                   <tr>
-                    <th scope="row">{group.label}</th>
+                    <th scope="row">{labelOf(group)}</th>
                     <For each={COLUMNS.slice(1)}>
                       {(column) => <td class="num">{column.key === 'label' ? '' : formatKpi(group.totals[column.key], column.kind, props.currency, lang())}</td>}
                     </For>

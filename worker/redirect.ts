@@ -17,12 +17,13 @@ export const RESERVED = new Set(['api', 'admin', 'me', 'a', 'assets', '_astro', 
 export const HEADERS = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'strict-origin-when-cross-origin' };
 const NOT_FOUND_PAGE = `<!doctype html><html lang="fr"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Lien introuvable · Link not found</title><main><h1>Lien introuvable</h1><p lang="en">This link does not exist.</p></main></html>`;
 
-const SLUG_PATH = /^\/([A-Za-z0-9_-]{4,64})$/;
+/** `scheme://host/{slug}`, a query allowed: matched on the raw URL, since parsing it costs more than the match. */
+const SLUG_URL = /^https?:\/\/[^/?#]+\/([A-Za-z0-9_-]{4,64})(?:\?|$)/;
 
 /** The slug of a request for a short link (`GET`/`HEAD /{slug}`, not a reserved path), or null. */
 export function shortLinkSlug(req: Request): string | null {
   if (req.method !== 'GET' && req.method !== 'HEAD') return null;
-  const slug = SLUG_PATH.exec(new URL(req.url).pathname)?.[1];
+  const slug = SLUG_URL.exec(req.url)?.[1];
   return slug && !RESERVED.has(slug) ? slug : null;
 }
 

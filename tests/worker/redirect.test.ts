@@ -6,6 +6,7 @@ import { ambassadors, contents, links } from '../../db/schema';
 import { verifyClickId } from '../../worker/lib/click-id';
 import { clearLinkCache } from '../../worker/services/link-targets';
 import worker from '../../worker/index';
+import { shortLinkSlug } from '../../worker/redirect';
 import { db, makeLink } from './builders';
 
 const get = (path: string, init?: RequestInit) => exports.default.fetch(`https://relais.test${path}`, { redirect: 'manual', ...init });
@@ -109,6 +110,37 @@ describe('GET /{slug}', () => {
       expect(location.searchParams.get('utm_source')).toBe('linkedin');
       expect(location.searchParams.has('rl_cid')).toBe(false);
     }
+  });
+});
+
+describe('which requests are short links', () => {
+  it.each([
+    ['GET', 'https://relais.test/abcd', 'abcd'],
+    ['HEAD', 'https://relais.test/Ab-_9xYz', 'Ab-_9xYz'],
+    ['GET', 'http://localhost:8787/abcd?utm_source=x', 'abcd'],
+    ['GET', `https://relais.test/${'a'.repeat(64)}`, 'a'.repeat(64)],
+  ])('%s %s → %s', (method, url, slug) => {
+    expect(shortLinkSlug(new Request(url, { method }))).toBe(slug);
+  });
+
+  it.each([
+    ['POST', 'https://relais.test/abcd'],
+    ['GET', 'https://relais.test/abc'],
+    ['GET', `https://relais.test/${'a'.repeat(65)}`],
+    ['GET', 'https://relais.test/abcd/'],
+    ['GET', 'https://relais.test/abcd/more'],
+    ['GET', 'https://relais.test/ab%20cd'],
+    ['GET', 'https://relais.test/admin'],
+    ['GET', 'https://relais.test/health?x=1'],
+    ['GET', 'https://relais.test/'],
+  ])('%s %s is not one', (method, url) => {
+    expect(shortLinkSlug(new Request(url, { method }))).toBeNull();
+  });
+
+  it('redirects a short link that arrives with a query of its own', async () => {
+    const { link } = await makeLink();
+    const res = await get(`/${link.slug}?fbclid=abc`);
+    expect(res.status).toBe(302);
   });
 });
 

@@ -70,6 +70,15 @@ export async function signIn(page: Page, owner: Pick<Owner, 'email' | 'password'
   await page.waitForURL((url) => !url.pathname.startsWith('/admin/login/'));
 }
 
+/** A French browser context signed in as `owner` through the form; its pages share the session cookie. */
+export async function signedInContext(browser: Browser, owner: Pick<Owner, 'email' | 'password'>): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(browser, 'fr-FR');
+  const page = await context.newPage();
+  await open(page, '/admin/login/');
+  await signIn(page, owner);
+  return { context, page };
+}
+
 export interface AxeViolation {
   id: string;
   impact: string | null;

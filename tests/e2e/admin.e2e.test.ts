@@ -7,7 +7,7 @@
 import { mkdir } from 'node:fs/promises';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, createOrganisation, hydrated, newContext, open, shot, signIn, type Owner } from './admin-helpers';
+import { ARTIFACTS, createOrganisation, hydrated, newContext, open, shot, signedInContext, signIn, type Owner } from './admin-helpers';
 
 describe('admin', () => {
   const baseUrl = inject('baseUrl');
@@ -21,11 +21,9 @@ describe('admin', () => {
     browser = await chromium.connect(inject('wsEndpoint'));
     owner = await createOrganisation(baseUrl, 'Lumière Industries');
     await mkdir(ARTIFACTS, { recursive: true });
-    session = await newContext(browser, 'fr-FR');
-    const page = await session.newPage();
-    await open(page, '/admin/login/');
-    await signIn(page, owner);
-    await page.close();
+    const signedIn = await signedInContext(browser, owner);
+    session = signedIn.context;
+    await signedIn.page.close();
   });
 
   afterAll(async () => {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, axeViolations, createOrganisation, hydrated, newContext, open, shot, signedInClient, signIn, type Owner } from './admin-helpers';
+import { ARTIFACTS, axeViolations, createOrganisation, hydrated, open, shot, signedInClient, signedInContext, type Owner } from './admin-helpers';
 
 // Headless Chromium announces itself as "HeadlessChrome", which the click pipeline files as automated.
 const DESKTOP_CHROME =
@@ -23,10 +23,7 @@ async function tileNumber(page: Page, kpi: string): Promise<number> {
 
 /** A French browser page signed in as `admin`, on the admin home with its islands hydrated. */
 async function openHome(browser: Browser, admin: Pick<Owner, 'email' | 'password'>) {
-  const context = await newContext(browser, 'fr-FR');
-  const page = await context.newPage();
-  await open(page, '/admin/login/');
-  await signIn(page, admin);
+  const { context, page } = await signedInContext(browser, admin);
   await open(page, '/admin/');
   return { context, page };
 }

@@ -1,4 +1,5 @@
-import { createSignal, createUniqueId, onCleanup, Show, type VoidComponent } from 'solid-js';
+import { createUniqueId, Show, type VoidComponent } from 'solid-js';
+import { createCopy } from '../lib/copy';
 import { useI18n } from '../lib/use-i18n';
 
 export interface CopyFieldProps {
@@ -7,30 +8,12 @@ export interface CopyFieldProps {
   hint?: string;
 }
 
-/**
- * A read-only value with a Copy button. Without the Clipboard API (or permission), the text is
- * selected instead so the person can press Ctrl+C / ⌘C; the outcome is announced.
- */
+/** A read-only value with a Copy button (`createCopy`: falls back to selecting the text); the outcome is announced. */
 const CopyField: VoidComponent<CopyFieldProps> = (props) => {
   const { t } = useI18n();
   const id = createUniqueId();
-  const [feedback, setFeedback] = createSignal<'copied' | 'manual' | null>(null);
   let input: HTMLInputElement | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  onCleanup(() => clearTimeout(timer));
-
-  const copy = async () => {
-    clearTimeout(timer);
-    try {
-      await navigator.clipboard.writeText(props.value);
-      setFeedback('copied');
-    } catch {
-      input?.focus();
-      input?.select();
-      setFeedback('manual');
-    }
-    timer = setTimeout(() => setFeedback(null), 8000);
-  };
+  const { feedback, copy } = createCopy(() => props.value, () => input);
 
   return (
     <div class="field copy-field">
@@ -47,7 +30,7 @@ const CopyField: VoidComponent<CopyFieldProps> = (props) => {
         </p>
       </Show>
       <p class="copy-feedback" aria-live="polite">
-        {feedback() === 'copied' ? t('copy.done') : feedback() === 'manual' ? t('copy.manual') : ''}
+        <Show when={feedback()}>{(key) => t(key())}</Show>
       </p>
     </div>
   );

@@ -1,11 +1,10 @@
 import { Match, Switch, type Component, type JSX } from 'solid-js';
+import type { PagedList } from '../lib/paged';
 import { useI18n } from '../lib/use-i18n';
 import FormError from './FormError';
 
 export interface ListStateProps {
-  loading: boolean;
-  error: unknown;
-  empty: boolean;
+  list: PagedList<unknown>;
   /** Shown when the list is empty (a sentence and, often, the action that fills it). */
   emptyState: JSX.Element;
   children: JSX.Element;
@@ -14,17 +13,19 @@ export interface ListStateProps {
 /** A list's states: failed, loading (nothing to show yet), empty, or its rows (busy while reloading). */
 const ListState: Component<ListStateProps> = (props) => {
   const { t } = useI18n();
+  const loading = () => props.list.first.loading;
+  const empty = () => props.list.items().length === 0;
   return (
-    <Switch fallback={<div aria-busy={props.loading}>{props.children}</div>}>
-      <Match when={props.error}>
-        <FormError error={props.error} />
+    <Switch fallback={<div aria-busy={loading()}>{props.children}</div>}>
+      <Match when={props.list.first.error}>
+        <FormError error={props.list.first.error} />
       </Match>
-      <Match when={props.loading && props.empty}>
+      <Match when={loading() && empty()}>
         <p class="loading" aria-busy="true">
           {t('state.loading')}
         </p>
       </Match>
-      <Match when={props.empty}>
+      <Match when={empty()}>
         <div class="empty-state">{props.emptyState}</div>
       </Match>
     </Switch>

@@ -1,4 +1,5 @@
 import { createResource, createSignal, For, Show, type VoidComponent } from 'solid-js';
+import RemovalDialog from '../components/RemovalDialog';
 import { client, unwrap } from '../lib/api';
 import type { Ambassador, AmbassadorStatus, InvitedAmbassador } from '../lib/api-types';
 import { AMBASSADOR_STATUSES } from '../lib/enums';
@@ -9,7 +10,6 @@ import { useI18n } from '../lib/use-i18n';
 import AmbassadorInviteForm from './ambassadors/AmbassadorInviteForm';
 import AmbassadorTable from './ambassadors/AmbassadorTable';
 import InviteLinkPanel from './ambassadors/InviteLinkPanel';
-import RemovalDialog from '../components/RemovalDialog';
 
 /** `/admin/ambassadors/`: invite volunteers, send fresh links, erase those who leave. */
 const AmbassadorsPage: VoidComponent = () => {

@@ -1,8 +1,8 @@
-import { createResource, createSignal, For, Show, type VoidComponent } from 'solid-js';
+import { createResource, createSignal, Show, type VoidComponent } from 'solid-js';
 import CopyField from '../components/CopyField';
-import ListState from '../components/ListState';
-import LoadMore from '../components/LoadMore';
-import TableWrap from '../components/TableWrap';
+import PagedTable from '../components/PagedTable';
+import RemovalDialog from '../components/RemovalDialog';
+import RowButton from '../components/RowButton';
 import { client, unwrap } from '../lib/api';
 import type { ApiKey, CreatedApiKey } from '../lib/api-types';
 import { formatDate, formatDateTime } from '../lib/format';
@@ -11,8 +11,6 @@ import { createRemoval } from '../lib/removal';
 import { isOwner, requireSession } from '../lib/session';
 import { useI18n } from '../lib/use-i18n';
 import ApiKeyForm from './api-keys/ApiKeyForm';
-import RowButton from '../components/RowButton';
-import RemovalDialog from '../components/RemovalDialog';
 
 /** `/admin/api-keys/` (owners only): keys for the company's systems; a secret is shown once. */
 const ApiKeysPage: VoidComponent = () => {
@@ -51,49 +49,33 @@ const ApiKeysPage: VoidComponent = () => {
         </section>
         <section aria-labelledby="api-keys-list">
           <h2 id="api-keys-list">{t('apiKeys.list')}</h2>
-          <ListState loading={list.first.loading} error={list.first.error} empty={list.items().length === 0} emptyState={<p>{t('apiKeys.empty')}</p>}>
-            <TableWrap label={t('apiKeys.list')}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('field.name')}</th>
-                    <th scope="col">{t('apiKeys.scopes')}</th>
-                    <th scope="col">{t('apiKeys.prefix')}</th>
-                    <th scope="col">{t('field.created')}</th>
-                    <th scope="col">{t('apiKeys.lastUsed')}</th>
-                    <th scope="col">{t('field.status')}</th>
-                    <th scope="col">{t('field.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={list.items()}>
-                    {(key) => (
-                      <tr classList={{ revoked: key.revokedAt !== null }}>
-                        <th scope="row">{key.name}</th>
-                        <td>{key.scopes.map((s) => t(`scope.${s}`)).join(', ')}</td>
-                        <td>
-                          <code>{key.prefix}…</code>
-                        </td>
-                        <td>{formatDate(key.createdAt, lang())}</td>
-                        <td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt, lang()) : t('apiKeys.never')}</td>
-                        <td>
-                          <Show when={key.revokedAt} fallback={<span class="badge badge--active">{t('apiKeys.active')}</span>}>
-                            {(at) => <span class="badge badge--revoked">{t('apiKeys.revokedOn', { date: formatDate(at(), lang()) })}</span>}
-                          </Show>
-                        </td>
-                        <td>
-                          <Show when={key.revokedAt === null}>
-                            <RowButton label={t('apiKeys.revoke')} name={key.name} danger onClick={() => revoke.ask(key)} />
-                          </Show>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </TableWrap>
-            <LoadMore list={list} />
-          </ListState>
+          <PagedTable
+            list={list}
+            label={t('apiKeys.list')}
+            columns={[t('field.name'), t('apiKeys.scopes'), t('apiKeys.prefix'), t('field.created'), t('apiKeys.lastUsed'), t('field.status'), t('field.actions')]}
+            emptyState={<p>{t('apiKeys.empty')}</p>}
+            row={(key) => (
+              <tr classList={{ revoked: key.revokedAt !== null }}>
+                <th scope="row">{key.name}</th>
+                <td>{key.scopes.map((s) => t(`scope.${s}`)).join(', ')}</td>
+                <td>
+                  <code>{key.prefix}…</code>
+                </td>
+                <td>{formatDate(key.createdAt, lang())}</td>
+                <td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt, lang()) : t('apiKeys.never')}</td>
+                <td>
+                  <Show when={key.revokedAt} fallback={<span class="badge badge--active">{t('apiKeys.active')}</span>}>
+                    {(at) => <span class="badge badge--revoked">{t('apiKeys.revokedOn', { date: formatDate(at(), lang()) })}</span>}
+                  </Show>
+                </td>
+                <td>
+                  <Show when={key.revokedAt === null}>
+                    <RowButton label={t('apiKeys.revoke')} name={key.name} danger onClick={() => revoke.ask(key)} />
+                  </Show>
+                </td>
+              </tr>
+            )}
+          />
         </section>
         <RemovalDialog removal={revoke} title={(item) => t('apiKeys.revoke.title', { name: item?.name ?? '' })} confirmLabel={t('apiKeys.revoke')}>
           <p>{t('apiKeys.revoke.body')}</p>

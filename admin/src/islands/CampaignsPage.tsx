@@ -1,7 +1,5 @@
 import { createResource, createSignal, For, Show, type VoidComponent } from 'solid-js';
-import ListState from '../components/ListState';
-import LoadMore from '../components/LoadMore';
-import TableWrap from '../components/TableWrap';
+import PagedTable from '../components/PagedTable';
 import { client, unwrap } from '../lib/api';
 import type { CampaignStatus } from '../lib/api-types';
 import { CAMPAIGN_STATUSES } from '../lib/enums';
@@ -37,10 +35,11 @@ const CampaignsPage: VoidComponent = () => {
           </a>
         </Show>
       </div>
-      <ListState
-        loading={list.first.loading}
-        error={list.first.error}
-        empty={list.items().length === 0}
+      <PagedTable
+        list={list}
+        label={t('campaigns.title')}
+        caption
+        columns={[t('field.name'), t('campaign.objective'), t('field.status'), t('campaign.startsAt'), t('campaign.endsAt')]}
         emptyState={
           <>
             <p>{status() ? t('campaigns.emptyFiltered') : t('campaigns.empty')}</p>
@@ -51,40 +50,20 @@ const CampaignsPage: VoidComponent = () => {
             </Show>
           </>
         }
-      >
-        <TableWrap label={t('campaigns.title')}>
-          <table>
-            <caption class="visually-hidden">{t('campaigns.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('field.name')}</th>
-                <th scope="col">{t('campaign.objective')}</th>
-                <th scope="col">{t('field.status')}</th>
-                <th scope="col">{t('campaign.startsAt')}</th>
-                <th scope="col">{t('campaign.endsAt')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={list.items()}>
-                {(campaign) => (
-                  <tr>
-                    <th scope="row">
-                      <a href={`/admin/campaigns/edit/?id=${encodeURIComponent(campaign.id)}`}>{campaign.name}</a>
-                    </th>
-                    <td>{t(`objective.${campaign.objective}`)}</td>
-                    <td>
-                      <span class={`badge badge--${campaign.status}`}>{t(`campaignStatus.${campaign.status}`)}</span>
-                    </td>
-                    <td>{formatDate(campaign.startsAt, lang()) || '—'}</td>
-                    <td>{formatDate(campaign.endsAt, lang()) || '—'}</td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </TableWrap>
-        <LoadMore list={list} />
-      </ListState>
+        row={(campaign) => (
+          <tr>
+            <th scope="row">
+              <a href={`/admin/campaigns/edit/?id=${encodeURIComponent(campaign.id)}`}>{campaign.name}</a>
+            </th>
+            <td>{t(`objective.${campaign.objective}`)}</td>
+            <td>
+              <span class={`badge badge--${campaign.status}`}>{t(`campaignStatus.${campaign.status}`)}</span>
+            </td>
+            <td>{formatDate(campaign.startsAt, lang()) || '—'}</td>
+            <td>{formatDate(campaign.endsAt, lang()) || '—'}</td>
+          </tr>
+        )}
+      />
     </>
   );
 };

@@ -18,7 +18,7 @@ const CharterPage: VoidComponent = () => {
 
   return (
     <>
-      <ListState loading={list.first.loading} error={list.first.error} empty={list.items().length === 0} emptyState={<p>{t('charter.empty')}</p>}>
+      <ListState list={list} emptyState={<p>{t('charter.empty')}</p>}>
         <Show when={current()}>{(charter) => <CharterCurrent charter={charter()} />}</Show>
       </ListState>
       <Show when={canWrite(me()) && list.first.latest !== undefined}>

@@ -1,7 +1,7 @@
-import { createResource, createSignal, For, Show, type VoidComponent } from 'solid-js';
-import ListState from '../components/ListState';
-import LoadMore from '../components/LoadMore';
-import TableWrap from '../components/TableWrap';
+import { createResource, Show, type VoidComponent } from 'solid-js';
+import PagedTable from '../components/PagedTable';
+import RemovalDialog from '../components/RemovalDialog';
+import RowButton from '../components/RowButton';
 import { client, unwrap } from '../lib/api';
 import type { Admin } from '../lib/api-types';
 import { formatDate } from '../lib/format';
@@ -10,8 +10,6 @@ import { createRemoval } from '../lib/removal';
 import { isOwner, requireSession } from '../lib/session';
 import { useI18n } from '../lib/use-i18n';
 import AdminInviteForm from './team/AdminInviteForm';
-import RowButton from '../components/RowButton';
-import RemovalDialog from '../components/RemovalDialog';
 
 /** `/admin/team/`: the organisation's admins; owners invite and remove (never the last owner: 409). */
 const TeamPage: VoidComponent = () => {
@@ -30,45 +28,28 @@ const TeamPage: VoidComponent = () => {
       </Show>
       <section aria-labelledby="team-list">
         <h2 id="team-list">{t('team.list')}</h2>
-        <ListState loading={list.first.loading} error={list.first.error} empty={list.items().length === 0} emptyState={<p>{t('team.empty')}</p>}>
-          <TableWrap label={t('team.list')}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('field.name')}</th>
-                  <th scope="col">{t('field.email')}</th>
-                  <th scope="col">{t('team.role')}</th>
-                  <th scope="col">{t('field.status')}</th>
-                  <th scope="col">{t('field.created')}</th>
-                  <Show when={isOwner(me())}>
-                    <th scope="col">{t('field.actions')}</th>
-                  </Show>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={list.items()}>
-                  {(admin) => (
-                    <tr>
-                      <th scope="row">{admin.name}</th>
-                      <td>{admin.email}</td>
-                      <td>{t(`role.${admin.role}`)}</td>
-                      <td>
-                        <span class={`badge badge--${admin.status}`}>{t(`adminStatus.${admin.status}`)}</span>
-                      </td>
-                      <td>{formatDate(admin.createdAt, lang())}</td>
-                      <Show when={isOwner(me())}>
-                        <td>
-                          <RowButton label={t('action.remove')} name={admin.name} danger onClick={() => removal.ask(admin)} />
-                        </td>
-                      </Show>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </TableWrap>
-          <LoadMore list={list} />
-        </ListState>
+        <PagedTable
+          list={list}
+          label={t('team.list')}
+          columns={[t('field.name'), t('field.email'), t('team.role'), t('field.status'), t('field.created'), ...(isOwner(me()) ? [t('field.actions')] : [])]}
+          emptyState={<p>{t('team.empty')}</p>}
+          row={(admin) => (
+            <tr>
+              <th scope="row">{admin.name}</th>
+              <td>{admin.email}</td>
+              <td>{t(`role.${admin.role}`)}</td>
+              <td>
+                <span class={`badge badge--${admin.status}`}>{t(`adminStatus.${admin.status}`)}</span>
+              </td>
+              <td>{formatDate(admin.createdAt, lang())}</td>
+              <Show when={isOwner(me())}>
+                <td>
+                  <RowButton label={t('action.remove')} name={admin.name} danger onClick={() => removal.ask(admin)} />
+                </td>
+              </Show>
+            </tr>
+          )}
+        />
       </section>
       <RemovalDialog removal={removal} title={(item) => t('team.remove.title', { name: item?.name ?? '' })} confirmLabel={t('action.remove')}>
         <p>{t('team.remove.body')}</p>

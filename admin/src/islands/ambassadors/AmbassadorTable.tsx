@@ -1,14 +1,12 @@
-import { createSignal, For, Show, type VoidComponent } from 'solid-js';
+import { createSignal, Show, type VoidComponent } from 'solid-js';
 import FormError from '../../components/FormError';
-import ListState from '../../components/ListState';
-import LoadMore from '../../components/LoadMore';
-import TableWrap from '../../components/TableWrap';
+import PagedTable from '../../components/PagedTable';
+import RowButton from '../../components/RowButton';
 import { ApiClientError, client, unwrap } from '../../lib/api';
 import type { Ambassador, InvitedAmbassador } from '../../lib/api-types';
 import { formatDate } from '../../lib/format';
 import type { PagedList } from '../../lib/paged';
 import { useI18n } from '../../lib/use-i18n';
-import RowButton from '../../components/RowButton';
 
 export interface AmbassadorTableProps {
   list: PagedList<Ambassador>;
@@ -38,59 +36,51 @@ const AmbassadorTable: VoidComponent<AmbassadorTableProps> = (props) => {
   };
 
   return (
-    <ListState loading={props.list.first.loading} error={props.list.first.error} empty={props.list.items().length === 0} emptyState={<p>{props.filtered ? t('ambassadors.emptyFiltered') : t('ambassadors.empty')}</p>}>
-      <Show when={error()}>
-        <FormError error={error()} />
-      </Show>
-      <TableWrap label={t('ambassadors.list')}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('field.name')}</th>
-              <th scope="col">{t('field.email')}</th>
-              <th scope="col">{t('ambassadors.team')}</th>
-              <th scope="col">{t('ambassadors.profile')}</th>
-              <th scope="col">{t('field.status')}</th>
-              <th scope="col">{t('ambassadors.charter')}</th>
-              <th scope="col">{t('ambassadors.invitedAt')}</th>
-              <Show when={props.canWrite}>
-                <th scope="col">{t('field.actions')}</th>
-              </Show>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={props.list.items()}>
-              {(a) => (
-                <tr>
-                  <th scope="row">{a.name ?? <em>{t('ambassador.erased')}</em>}</th>
-                  <td>{a.email ?? '—'}</td>
-                  <td>{a.team ?? '—'}</td>
-                  <td>{a.profile ? t(`profile.${a.profile}`) : '—'}</td>
-                  <td>
-                    <span class={`badge badge--${a.status}`}>{t(`ambassadorStatus.${a.status}`)}</span>
-                  </td>
-                  <td>{a.charterVersion === null ? '—' : t('charter.versionN', { version: a.charterVersion })}</td>
-                  <td>{formatDate(a.invitedAt, lang())}</td>
-                  <Show when={props.canWrite}>
-                    <td class="row-actions">
-                      <div>
-                        <Show when={a.status === 'invited'}>
-                          <RowButton label={t('ambassadors.newLink')} name={a.name} disabled={busy() === a.id} onClick={() => void newLink(a)} />
-                        </Show>
-                        <Show when={a.status !== 'left'}>
-                          <RowButton label={t('action.remove')} name={a.name} danger onClick={() => props.onRemove(a)} />
-                        </Show>
-                      </div>
-                    </td>
-                  </Show>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </TableWrap>
-      <LoadMore list={props.list} />
-    </ListState>
+    <PagedTable
+      list={props.list}
+      label={t('ambassadors.list')}
+      columns={[
+        t('field.name'),
+        t('field.email'),
+        t('ambassadors.team'),
+        t('ambassadors.profile'),
+        t('field.status'),
+        t('ambassadors.charter'),
+        t('ambassadors.invitedAt'),
+        ...(props.canWrite ? [t('field.actions')] : []),
+      ]}
+      emptyState={<p>{props.filtered ? t('ambassadors.emptyFiltered') : t('ambassadors.empty')}</p>}
+      notice={
+        <Show when={error()}>
+          <FormError error={error()} />
+        </Show>
+      }
+      row={(a) => (
+        <tr>
+          <th scope="row">{a.name ?? <em>{t('ambassador.erased')}</em>}</th>
+          <td>{a.email ?? '—'}</td>
+          <td>{a.team ?? '—'}</td>
+          <td>{a.profile ? t(`profile.${a.profile}`) : '—'}</td>
+          <td>
+            <span class={`badge badge--${a.status}`}>{t(`ambassadorStatus.${a.status}`)}</span>
+          </td>
+          <td>{a.charterVersion === null ? '—' : t('charter.versionN', { version: a.charterVersion })}</td>
+          <td>{formatDate(a.invitedAt, lang())}</td>
+          <Show when={props.canWrite}>
+            <td class="row-actions">
+              <div>
+                <Show when={a.status === 'invited'}>
+                  <RowButton label={t('ambassadors.newLink')} name={a.name} disabled={busy() === a.id} onClick={() => void newLink(a)} />
+                </Show>
+                <Show when={a.status !== 'left'}>
+                  <RowButton label={t('action.remove')} name={a.name} danger onClick={() => props.onRemove(a)} />
+                </Show>
+              </div>
+            </td>
+          </Show>
+        </tr>
+      )}
+    />
   );
 };
 

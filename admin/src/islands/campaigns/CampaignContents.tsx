@@ -30,7 +30,7 @@ const CampaignContents: VoidComponent<CampaignContentsProps> = (props) => {
           </a>
         </Show>
       </div>
-      <ListState loading={list.first.loading} error={list.first.error} empty={list.items().length === 0} emptyState={<p>{t('campaign.contents.empty')}</p>}>
+      <ListState list={list} emptyState={<p>{t('campaign.contents.empty')}</p>}>
         <ul class="cards">
           <For each={list.items()}>
             {(content) => (

@@ -1,6 +1,6 @@
 import { createSignal, For, untrack, type JSX, type VoidComponent } from 'solid-js';
 import Field from '../../components/Field';
-import FormError from '../../components/FormError';
+import FormActions from '../../components/FormActions';
 import { client, unwrap } from '../../lib/api';
 import type { Campaign, CampaignObjective, CampaignStatus } from '../../lib/api-types';
 import { CAMPAIGN_OBJECTIVES, CAMPAIGN_STATUSES } from '../../lib/enums';
@@ -83,15 +83,7 @@ const CampaignForm: VoidComponent<CampaignFormProps> = (props) => {
             </select>
           )}
         </Field>
-        <FormError error={submission.formError()} />
-        <div class="actions">
-          <button type="submit" class="button button--primary" disabled={submission.pending()}>
-            {props.campaign ? t('action.save') : t('campaign.create')}
-          </button>
-          <span class="saved" aria-live="polite">
-            {saved() ? t('state.saved') : ''}
-          </span>
-        </div>
+        <FormActions submission={submission} label={props.campaign ? t('action.save') : t('campaign.create')} done={saved() ? t('state.saved') : ''} />
       </fieldset>
     </form>
   );

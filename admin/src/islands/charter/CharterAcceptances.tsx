@@ -20,7 +20,7 @@ const CharterAcceptances: VoidComponent<CharterAcceptancesProps> = (props) => {
   return (
     <div class="acceptances">
       <h3>{t('charter.acceptancesOf', { version: props.version })}</h3>
-      <ListState loading={list.first.loading} error={list.first.error} empty={list.items().length === 0} emptyState={<p>{t('charter.noAcceptance')}</p>}>
+      <ListState list={list} emptyState={<p>{t('charter.noAcceptance')}</p>}>
         <ul>
           <For each={list.items()}>
             {(acceptance) => (

@@ -1,6 +1,6 @@
 import { createEffect, createSignal, on, type JSX, type VoidComponent } from 'solid-js';
 import Field from '../../components/Field';
-import FormError from '../../components/FormError';
+import FormActions from '../../components/FormActions';
 import { client, unwrap } from '../../lib/api';
 import type { Charter } from '../../lib/api-types';
 import { createSubmission } from '../../lib/forms';
@@ -39,15 +39,7 @@ const CharterPublishForm: VoidComponent<CharterPublishFormProps> = (props) => {
           {(attrs) => <textarea {...attrs} rows="14" required value={body()} onInput={(e) => setBody(e.currentTarget.value)} />}
         </Field>
         <p class="notice notice--warning">{t('charter.reaccept')}</p>
-        <FormError error={submission.formError()} />
-        <div class="actions">
-          <button type="submit" class="button button--primary" disabled={submission.pending()}>
-            {t('charter.publish')}
-          </button>
-          <span class="saved" aria-live="polite">
-            {published() === null ? '' : t('charter.published', { version: published() ?? 0 })}
-          </span>
-        </div>
+        <FormActions submission={submission} label={t('charter.publish')} done={published() === null ? '' : t('charter.published', { version: published() ?? 0 })} />
       </form>
     </section>
   );

@@ -1,6 +1,5 @@
-import { createSignal, For, Show, type VoidComponent } from 'solid-js';
-import LoadMore from '../../components/LoadMore';
-import TableWrap from '../../components/TableWrap';
+import { createSignal, Show, type VoidComponent } from 'solid-js';
+import PagedTable from '../../components/PagedTable';
 import type { Charter } from '../../lib/api-types';
 import { formatDate } from '../../lib/format';
 import type { PagedList } from '../../lib/paged';
@@ -18,36 +17,26 @@ const CharterVersions: VoidComponent<CharterVersionsProps> = (props) => {
   return (
     <section class="panel" aria-labelledby="charter-versions">
       <h2 id="charter-versions">{t('charter.versions')}</h2>
-      <TableWrap label={t('charter.versions')}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('charter.version')}</th>
-              <th scope="col">{t('charter.publishedAt')}</th>
-              <th scope="col">{t('charter.acceptances')}</th>
-              <th scope="col">{t('field.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={props.list.items()}>
-              {(charter) => (
-                <tr>
-                  <th scope="row">{t('charter.versionN', { version: charter.version })}</th>
-                  <td>{formatDate(charter.publishedAt, lang())}</td>
-                  <td>{charter.acceptedBy}</td>
-                  <td>
-                    <button type="button" class="button button--small" aria-expanded={open() === charter.version} aria-controls="charter-acceptances" onClick={() => setOpen(open() === charter.version ? null : charter.version)}>
-                      {t('charter.whoAccepted')}
-                      <span class="visually-hidden"> {t('charter.versionN', { version: charter.version })}</span>
-                    </button>
-                  </td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </TableWrap>
-      <LoadMore list={props.list} />
+      {/* Shown once there is a version (CharterPage), so the empty state never shows. */}
+      <PagedTable
+        list={props.list}
+        label={t('charter.versions')}
+        columns={[t('charter.version'), t('charter.publishedAt'), t('charter.acceptances'), t('field.actions')]}
+        emptyState={null}
+        row={(charter) => (
+          <tr>
+            <th scope="row">{t('charter.versionN', { version: charter.version })}</th>
+            <td>{formatDate(charter.publishedAt, lang())}</td>
+            <td>{charter.acceptedBy}</td>
+            <td>
+              <button type="button" class="button button--small" aria-expanded={open() === charter.version} aria-controls="charter-acceptances" onClick={() => setOpen(open() === charter.version ? null : charter.version)}>
+                {t('charter.whoAccepted')}
+                <span class="visually-hidden"> {t('charter.versionN', { version: charter.version })}</span>
+              </button>
+            </td>
+          </tr>
+        )}
+      />
       <div id="charter-acceptances" aria-live="polite">
         <Show when={open()} keyed>
           {(version) => <CharterAcceptances version={version} />}

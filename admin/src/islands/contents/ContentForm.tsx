@@ -1,6 +1,6 @@
 import { createSignal, For, Show, untrack, type JSX, type VoidComponent } from 'solid-js';
 import Field from '../../components/Field';
-import FormError from '../../components/FormError';
+import FormActions from '../../components/FormActions';
 import { client, unwrap } from '../../lib/api';
 import type { Campaign, Content, ContentKind, Network } from '../../lib/api-types';
 import { CONTENT_KINDS, NETWORKS } from '../../lib/enums';
@@ -84,15 +84,7 @@ const ContentForm: VoidComponent<ContentFormProps> = (props) => {
             {(attrs) => <textarea {...attrs} rows="8" maxlength="5000" value={talkingPoints()} onInput={(e) => setTalkingPoints(e.currentTarget.value)} />}
           </Field>
           <NetworksFieldset selected={networks()} onChange={setNetworks} error={submission.fieldError('networks')} />
-          <FormError error={submission.formError()} />
-          <div class="actions">
-            <button type="submit" class="button button--primary" disabled={submission.pending()}>
-              {props.content ? t('action.save') : t('content.create')}
-            </button>
-            <span class="saved" aria-live="polite">
-              {saved() ? t('state.saved') : ''}
-            </span>
-          </div>
+          <FormActions submission={submission} label={props.content ? t('action.save') : t('content.create')} done={saved() ? t('state.saved') : ''} />
         </fieldset>
       </form>
       <Show when={props.campaigns.length > 0} fallback={<p class="notice">{t('content.noCampaign')}</p>}>

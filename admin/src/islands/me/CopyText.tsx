@@ -1,27 +1,13 @@
-import { createSignal, createUniqueId, onCleanup, type VoidComponent } from 'solid-js';
+import { createUniqueId, Show, type VoidComponent } from 'solid-js';
+import { createCopy } from '../../lib/copy';
 import { useI18n } from '../../lib/use-i18n';
 
 /** A multi-line read-only text with a Copy button (the post, for networks whose composer cannot be prefilled). */
 const CopyText: VoidComponent<{ label: string; value: string; hint: string }> = (props) => {
   const { t } = useI18n();
   const id = createUniqueId();
-  const [feedback, setFeedback] = createSignal('');
   let area: HTMLTextAreaElement | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  onCleanup(() => clearTimeout(timer));
-
-  const copy = async () => {
-    clearTimeout(timer);
-    try {
-      await navigator.clipboard.writeText(props.value);
-      setFeedback(t('copy.done'));
-    } catch {
-      area?.focus();
-      area?.select();
-      setFeedback(t('copy.manual'));
-    }
-    timer = setTimeout(() => setFeedback(''), 8000);
-  };
+  const { feedback, copy } = createCopy(() => props.value, () => area);
 
   return (
     <div class="field">
@@ -36,7 +22,7 @@ const CopyText: VoidComponent<{ label: string; value: string; hint: string }> = 
         </button>
       </div>
       <p class="copy-feedback" aria-live="polite">
-        {feedback()}
+        <Show when={feedback()}>{(key) => t(key())}</Show>
       </p>
     </div>
   );

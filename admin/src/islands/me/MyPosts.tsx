@@ -23,7 +23,7 @@ const MyPosts: VoidComponent<MyPostsProps> = (props) => {
     <section aria-labelledby="my-posts">
       <h2 id="my-posts">{t('me.posts.title')}</h2>
       <p class="hint">{t('me.posts.intro')}</p>
-      <ListState loading={list.first.loading} error={list.first.error} empty={list.items().length === 0} emptyState={<p>{t('me.posts.empty')}</p>}>
+      <ListState list={list} emptyState={<p>{t('me.posts.empty')}</p>}>
         <ul class="me-posts">
           <For each={list.items()}>{(post) => <PostCard post={post} onReported={props.onReported} />}</For>
         </ul>

@@ -1,7 +1,7 @@
 import { createSignal, For, untrack, type JSX, type VoidComponent } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import Field from '../../components/Field';
-import FormError from '../../components/FormError';
+import FormActions from '../../components/FormActions';
 import { client, unwrap } from '../../lib/api';
 import type { Organisation } from '../../lib/api-types';
 import { CONVERSION_TYPES, NETWORKS } from '../../lib/enums';
@@ -80,15 +80,7 @@ const SettingsForm: VoidComponent<SettingsFormProps> = (props) => {
           </div>
         </fieldset>
 
-        <FormError error={submission.formError()} />
-        <div class="actions">
-          <button type="submit" class="button button--primary" disabled={submission.pending()}>
-            {t('action.save')}
-          </button>
-          <span class="saved" aria-live="polite">
-            {saved() ? t('state.saved') : ''}
-          </span>
-        </div>
+        <FormActions submission={submission} label={t('action.save')} done={saved() ? t('state.saved') : ''} />
       </fieldset>
     </form>
   );

@@ -210,13 +210,16 @@ export type AdminRole = (typeof ADMIN_ROLES)[number];
 export const API_KEY_SCOPES = ['conversions:write', 'kpis:read', 'admin'] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
-/** People who run the programme. Emails are unique across organisations: sign-in is by email alone. */
+/**
+ * People who run the programme: one row per person and organisation (a person may run several, each with
+ * its own password); e-mails are unique within an organisation only, so no organisation can squat one.
+ */
 export const admins = sqliteTable(
   'admins',
   {
     id: text('id').primaryKey(),
     organisationId: text('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
-    email: text('email').notNull().unique(),
+    email: text('email').notNull(),
     name: text('name').notNull(),
     role: text('role', { enum: ADMIN_ROLES }).notNull(),
     // PBKDF2 record (`pbkdf2-sha256$iterations$salt$hash`); null until the invitation is accepted.
@@ -225,7 +228,7 @@ export const admins = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('admins_org_created').on(t.organisationId, t.createdAt)],
+  (t) => [uniqueIndex('admins_org_email').on(t.organisationId, t.email), index('admins_email').on(t.email), index('admins_org_created').on(t.organisationId, t.createdAt)],
 );
 
 /** API keys for companies' systems; only the SHA-256 of the secret is kept. */
@@ -287,11 +290,27 @@ export const invitations = sqliteTable(
   (t) => [index('invitations_subject').on(t.subjectType, t.subjectId)],
 );
 
-/** Fixed-window counters for rate limits (login attempts). Keys are hashes, never raw emails or IPs. */
-export const rateLimits = sqliteTable('rate_limits', {
-  key: text('key').primaryKey(),
-  windowStart: integer('window_start').notNull(),
-  count: integer('count').notNull(),
+/**
+ * Fixed-window counters for rate limits, one row per counted thing and window. The key is an HMAC under
+ * the day's secret (`rate_limit_secrets`), never a plain hash of an e-mail or an IP; ended windows are purged.
+ */
+export const rateLimits = sqliteTable(
+  'rate_limits',
+  {
+    key: text('key').primaryKey(),
+    windowStart: integer('window_start').notNull(),
+    count: integer('count').notNull(),
+    // When the window ends; 0 for rows written before this column existed (purged at once).
+    expiresAt: integer('expires_at').notNull().default(0),
+  },
+  (t) => [index('rate_limits_expires').on(t.expiresAt)],
+);
+
+/** A random secret per UTC day keying `rate_limits`; deleted once its day's windows have all ended. */
+export const rateLimitSecrets = sqliteTable('rate_limit_secrets', {
+  day: text('day').primaryKey(),
+  secret: text('secret').notNull(),
+  createdAt: createdAt(),
 });
 
 /**

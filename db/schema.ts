@@ -174,6 +174,10 @@ export const dailyLinkStats = sqliteTable(
     optouts: integer('optouts').notNull().default(0),
     conversions: integer('conversions').notNull().default(0),
     conversionValue: real('conversion_value').notNull().default(0),
+    // Visitors whose first human click of the day in the organisation (in the link's campaign) was on this link:
+    // summed over links they give the organisation's (the campaign's) distinct visitors, from the rollup alone.
+    orgVisitors: integer('org_visitors').notNull().default(0),
+    campaignVisitors: integer('campaign_visitors').notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.organisationId, t.day, t.linkId] }),
@@ -181,6 +185,24 @@ export const dailyLinkStats = sqliteTable(
     index('daily_link_stats_link').on(t.linkId),
     index('daily_link_stats_org_ambassador_day').on(t.organisationId, t.ambassadorId, t.day),
   ],
+);
+
+/**
+ * Which links each daily visitor hash reached: one row per organisation × day × visitor × link, kept like the
+ * rollup (the hash's daily salt is gone after 48 h), so unique visitors of any group — a team, the "others" —
+ * are distinct per organisation and day, and stay so after raw clicks are purged.
+ */
+export const dailyVisitors = sqliteTable(
+  'daily_visitors',
+  {
+    organisationId: text('organisation_id').notNull(),
+    day: text('day').notNull(),
+    visitorHash: text('visitor_hash').notNull(),
+    linkId: text('link_id').notNull(),
+    // The consumer run that first saw this visitor on this link (see `clicks.ingest_id`).
+    ingestId: text('ingest_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.day, t.visitorHash, t.linkId] }), index('daily_visitors_link_day').on(t.linkId, t.day)],
 );
 
 /** A random salt per UTC day for visitor hashes; deleted after 48 h so hashes cannot be linked across days. */
@@ -367,10 +389,13 @@ export const conversions = sqliteTable(
     // The click's day: the rollup row this conversion was counted in.
     clickDay: text('click_day').notNull(),
     attributed: integer('attributed', { mode: 'boolean' }).notNull(),
+    // What this conversion added to its rollup's conversion_value: 0 when reported in another currency.
+    countedValue: real('counted_value').notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('conversions_org_type_external').on(t.organisationId, t.type, t.externalId),
+    index('conversions_click').on(t.clickId),
     index('conversions_org_created').on(t.organisationId, t.createdAt),
     index('conversions_link').on(t.linkId),
     index('conversions_ambassador').on(t.ambassadorId),
@@ -387,6 +412,8 @@ export const idempotencyKeys = sqliteTable(
     state: text('state', { enum: ['processing', 'done'] }).notNull(),
     status: integer('status'),
     response: text('response'),
+    // While `processing`: until when the request holding the key owns it; past it, another request may reclaim the key.
+    leaseExpiresAt: integer('lease_expires_at').notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.key] }), index('idempotency_keys_created').on(t.createdAt)],

@@ -152,6 +152,22 @@ export const clicks = sqliteTable(
 );
 
 /**
+ * Click events that could never be recorded (their queue message dead-lettered and still failing, or
+ * malformed): counted per organisation and day of the click, so the loss stays visible to the admin.
+ * `organisation_id` is '' when the event did not name one.
+ */
+export const deadLetters = sqliteTable(
+  'dead_letters',
+  {
+    organisationId: text('organisation_id').notNull(),
+    day: text('day').notNull(),
+    events: integer('events').notNull().default(0),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.day] })],
+);
+
+/**
  * The daily rollup every KPI reads: one row per organisation × day × link, with the link's
  * attribution copied in so that KPIs never join raw clicks.
  */

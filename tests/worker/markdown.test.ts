@@ -82,3 +82,55 @@ describe('renderMarkdown against XSS', () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
   });
 });
+
+describe('renderMarkdown on adversarial sizes', () => {
+  // 200 000 characters, four times the longest charter, and a million where a quadratic pass once hid (`[`,
+  // blank runs). The renderer is linear, so each case renders in well under a second; a quadratic pass (the old
+  // link pattern took 2.6 s for 50 000 `[`) would take minutes to hours here, far past the test timeout
+  // (vitest fails a synchronous test that overran it). The assertions themselves are on the output.
+  const N = 200_000;
+  const BIG = 1_000_000;
+  const A = (href: string, text: string) => `<a href="${href}" rel="noopener nofollow">${text}</a>`;
+  const cases: [name: string, input: string, html: string][] = [
+    ['brackets', '['.repeat(BIG), `<p>${'['.repeat(BIG)}</p>`],
+    ['one bracket before a long text', `[${'a'.repeat(BIG)}`, `<p>[${'a'.repeat(BIG)}</p>`],
+    ['link openers without a URL', '[a]('.repeat(BIG / 4), `<p>${'[a]('.repeat(BIG / 4)}</p>`],
+    ['`](` pairs', ']('.repeat(BIG / 2), `<p>${']('.repeat(BIG / 2)}</p>`],
+    ['a bracket before `](` pairs', `[${']('.repeat(BIG / 2)}`, `<p>[${']('.repeat(BIG / 2)}</p>`],
+    ['brackets before an unclosed URL', `${'['.repeat(N)}a](https://x.test/${'x'.repeat(N)}`, `<p>${'['.repeat(N)}a](https://x.test/${'x'.repeat(N)}</p>`],
+    ['brackets, stars, backticks and underscores', '[*`_'.repeat(N / 4), `<p>${'[<em><code>_[*</code>_[</em><code>_[*</code>_'.repeat(N / 16)}</p>`],
+    ['stars', '*'.repeat(N), `<p>${'<strong>*</strong>'.repeat(N / 5)}</p>`],
+    ['underscores', '_'.repeat(N), `<p>${'_'.repeat(N)}</p>`],
+    ['backticks', '`'.repeat(N), `<p>${'`'.repeat(N)}</p>`],
+    ['code spans', '`a'.repeat(N / 2), `<p>${'<code>a</code>a'.repeat(N / 4)}</p>`],
+    ['bold runs', '**a'.repeat(N / 3), `<p>${'<strong>a</strong>a'.repeat(N / 6)}</p>`],
+    ['nested emphasis', '*a **b** c* '.repeat(N / 12), `<p>${'<em>a <strong>b</strong> c</em> '.repeat(N / 12).trimEnd()}</p>`],
+    ['escapes', '\\['.repeat(N / 2), `<p>${'['.repeat(N / 2)}</p>`],
+    ['links on one line', '[a](https://x.test/) '.repeat(N / 21), `<p>${`${A('https://x.test/', 'a')} `.repeat(N / 21).trimEnd()}</p>`],
+    ['a heading line of blanks', `# a${' '.repeat(BIG)}#`, '<h1>a</h1>'],
+    ['a heading line of blanks before a line separator', `# a${' '.repeat(BIG)}\u2028`, `<h1>a${' '.repeat(BIG)}\u2028</h1>`],
+    ['a list item of blanks before a line separator', `- ${' '.repeat(BIG)}x\u2028`, '<ul>\n<li>x\u2028</li>\n</ul>'],
+    ['list items', '- a\n'.repeat(N / 4), `<ul>\n${'<li>a</li>\n'.repeat(N / 4)}</ul>`],
+  ];
+
+  it.each(cases)('renders %s correctly', (_, input, html) => {
+    const actual = renderMarkdown(input);
+    // Compared around the first difference: a diff of two 300 000-character strings says nothing.
+    let at = 0;
+    while (at < actual.length && actual[at] === html[at]) at++;
+    expect({ length: actual.length, at, around: actual.slice(at - 40, at + 40) }).toEqual({ length: html.length, at: html.length, around: html.slice(at - 40, at + 40) });
+  });
+
+  it('keeps its tag allowlist on large random mixes of every construct', () => {
+    const pieces = ['[', ']', '(', ')', '](', '*', '**', '`', '_', '\\', '#', '# ', '- ', '1. ', ' ', '\n', 'a', '<', '&', '"', 'https://x.test/', 'javascript:'];
+    let seed = 9;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31);
+    for (let round = 0; round < 5; round++) {
+      let input = '';
+      while (input.length < N / 5) input += pieces[next() % pieces.length];
+      const html = renderMarkdown(input);
+      expectOnlyOurTags(html);
+      expect(html).not.toContain('\u0000');
+    }
+  });
+});

@@ -3,36 +3,97 @@
  * then are a few constructs turned into tags we write ourselves, so no HTML from the author ever passes
  * through. Supported: `#`–`###` headings, paragraphs, `-`/`*` and numbered lists, `**bold**`,
  * `*italic*`, `` `code` ``, `[text](https://…)` links (http, https and mailto only) and `\` escapes.
+ *
+ * Its cost is linear in the input (bodies are read far more often than written): every pattern below
+ * either cannot backtrack over more than the text between two of its delimiters, or is a hand-written scan.
  */
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const HEADING = /^(#{1,3})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
-const BULLET = /^[ \t]{0,3}[-*][ \t]+(.*)$/;
-const NUMBERED = /^[ \t]{0,3}\d{1,9}[.)][ \t]+(.*)$/;
+// Line patterns end in `[\s\S]*` (never `.*$`, which can fail on U+2028 and then backtrack over every
+// blank); a heading's optional closing `#` sequence is removed by `headingText`, not by a regex suffix.
+const HEADING = /^(#{1,3})[ \t]+([\s\S]*)/;
+const BULLET = /^[ \t]{0,3}[-*][ \t]+([\s\S]*)/;
+const NUMBERED = /^[ \t]{0,3}\d{1,9}[.)][ \t]+([\s\S]*)/;
 // Placeholders are delimited by NUL, which the input can never contain (it is stripped first).
 const PLACEHOLDER = /\u0000(\d+)\u0000/g;
 const SAFE_URL = /^(?:https?:\/\/|mailto:)[^\s\u0000]+$/i;
+const LINK_URL = /[^()\s]+/y;
 
 /** Escapes the five HTML-significant characters. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch);
 }
 
+/**
+ * Replaces each `[text](url)` (text without `]`, url without parentheses or spaces) by `link(text, url)`,
+ * or leaves it as written when `link` answers null; a `[` whose `]` is not followed by a URL fails just
+ * like every other `[` before that same `]`, so the scan resumes after it and reads each character once.
+ */
+function replaceLinks(text: string, link: (text: string, url: string) => string | null): string {
+  let html = '';
+  let copied = 0;
+  for (let open = text.indexOf('['); open >= 0; ) {
+    const close = text.indexOf(']', open + 1);
+    if (close < 0) break;
+    LINK_URL.lastIndex = close + 2;
+    const url = close > open + 1 && text[close + 1] === '(' ? LINK_URL.exec(text)?.[0] : undefined;
+    const end = close + 2 + (url?.length ?? 0);
+    if (url === undefined || text[end] !== ')') {
+      open = text.indexOf('[', close + 1);
+      continue;
+    }
+    const replacement = link(text.slice(open + 1, close), url);
+    if (replacement !== null) {
+      html += text.slice(copied, open) + replacement;
+      copied = end + 1;
+    }
+    open = text.indexOf('[', end + 1);
+  }
+  return html + text.slice(copied);
+}
+
+/** Sets `html` aside in `held` and answers the placeholder that stands for it until `restore`. */
+function hold(held: string[], html: string): string {
+  return `\u0000${held.push(html) - 1}\u0000`;
+}
+
+/** Puts the held HTML back in place of its placeholders, recursively (a link holds its emphasis). */
+function restore(held: readonly string[], text: string): string {
+  return text.includes('\u0000') ? text.replace(PLACEHOLDER, (_, i: string) => restore(held, held[Number(i)] ?? '')) : text;
+}
+
+function italic(held: string[], text: string): string {
+  return text.replace(/\*(?=\S)([^*]+?)\*/g, (_, inner: string) => hold(held, `<em>${inner}</em>`));
+}
+
+// Bold is held whole, so an italic run can never straddle its tags. `.+?` stops at the first `**` or line end.
+function emphasis(held: string[], text: string): string {
+  return italic(held, text.replace(/\*\*(?=\S)(.+?)\*\*/g, (_, inner: string) => hold(held, `<strong>${italic(held, inner)}</strong>`)));
+}
+
 /** Renders inline Markdown in already-escaped text. */
 function renderInline(escaped: string): string {
+  // Helpers are module functions, not closures: the bundle wraps every named closure at each call (keepNames).
   const held: string[] = [];
-  const hold = (html: string) => `\u0000${held.push(html) - 1}\u0000`;
-  const italic = (text: string) => text.replace(/\*(?=\S)([^*]+?)\*/g, (_, inner: string) => hold(`<em>${inner}</em>`));
-  // Bold is held whole, so an italic run can never straddle its tags.
-  const emphasis = (text: string) => italic(text.replace(/\*\*(?=\S)(.+?)\*\*/g, (_, inner: string) => hold(`<strong>${italic(inner)}</strong>`)));
-  const html = escaped
-    .replace(/`([^`]+)`/g, (_, code: string) => hold(`<code>${code}</code>`))
-    .replace(/\\([!-/:-@[-`{-~])/g, (_, ch: string) => hold(ch))
-    .replace(/\[([^\]]+)\]\(([^()\s]+)\)/g, (source: string, text: string, url: string) =>
-      SAFE_URL.test(url) ? hold(`<a href="${url}" rel="noopener nofollow">${emphasis(text)}</a>`) : source,
-    );
-  const restore = (text: string): string => text.replace(PLACEHOLDER, (_, i: string) => restore(held[Number(i)] ?? ''));
-  return restore(emphasis(html));
+  const html = replaceLinks(
+    escaped.replace(/`([^`]+)`/g, (_, code: string) => hold(held, `<code>${code}</code>`)).replace(/\\([!-/:-@[-`{-~])/g, (_, ch: string) => hold(held, ch)),
+    (text, url) => (SAFE_URL.test(url) ? hold(held, `<a href="${url}" rel="noopener nofollow">${emphasis(held, text)}</a>`) : null),
+  );
+  return restore(held, emphasis(held, html));
+}
+
+const isBlank = (ch: string | undefined) => ch === ' ' || ch === '\t';
+
+/** A heading's text without its optional closing sequence (blanks, then `#`s) and trailing blanks. */
+function headingText(text: string): string {
+  let end = text.length;
+  while (end > 0 && isBlank(text[end - 1])) end--;
+  let hashes = end;
+  while (hashes > 0 && text[hashes - 1] === '#') hashes--;
+  // The blanks after the opening `#`s separate a closing sequence that is the whole text (`## ##`).
+  if (hashes === end || (hashes > 0 && !isBlank(text[hashes - 1]))) return text.slice(0, end);
+  while (hashes > 0 && isBlank(text[hashes - 1])) hashes--;
+  return text.slice(0, hashes);
 }
 
 type Block = { kind: 'h1' | 'h2' | 'h3' | 'p'; lines: string[] } | { kind: 'ul' | 'ol'; items: string[][] };
@@ -50,7 +111,7 @@ function blocksOf(lines: string[]): Block[] {
     const item = BULLET.exec(line) ?? NUMBERED.exec(line);
     const listKind = BULLET.test(line) ? 'ul' : 'ol';
     if (heading?.[1] && heading[2] !== undefined) {
-      blocks.push({ kind: `h${heading[1].length}` as 'h1' | 'h2' | 'h3', lines: [heading[2]] });
+      blocks.push({ kind: `h${heading[1].length}` as 'h1' | 'h2' | 'h3', lines: [headingText(heading[2])] });
       blocks.push({ kind: 'p', lines: [] });
     } else if (item) {
       const previous = last?.kind === 'p' && !last.lines.length ? blocks.at(-2) : last;

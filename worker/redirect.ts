@@ -2,23 +2,28 @@
  * The hot path: `GET /{slug}` → 302. One cached lookup and one HMAC; everything about the click
  * (visitor hash, queue hand-off) runs after the response, in `waitUntil`, and can never fail it.
  * The entry point calls it before Hono: a short link needs none of the app's routing or middleware.
+ * Error boundary: a lookup that fails answers a small 503 page, a click id that cannot be signed an
+ * untracked redirect (the hit is still counted).
  */
 import { signClickId } from './lib/click-id';
 import { getDb } from './lib/db';
 import { newId } from './lib/ids';
+import { safeErrorText } from './lib/log-safe';
+import { HEADERS, notFoundPage, rateLimitedPage, unavailablePage } from './link-pages';
 import { sendClick } from './services/click-sink';
 import { describeHit } from './services/describe-hit';
 import { resolveLink } from './services/link-targets';
-import { trackedUrl, untrackedUrl } from './services/tracking-url';
+import { clientKey } from './services/rate-limits';
+import { trackedUrl } from './services/tracking-url';
+
+export { HEADERS, notFoundPage };
 
 /** First path segments that are never slugs (API.md). */
-export const RESERVED = new Set(['api', 'admin', 'me', 'a', 'assets', '_astro', 'r.js', 'privacy', 'favicon.ico', 'robots.txt', 'health']);
-
-export const HEADERS = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'strict-origin-when-cross-origin' };
-const NOT_FOUND_PAGE = `<!doctype html><html lang="fr"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Lien introuvable · Link not found</title><main><h1>Lien introuvable</h1><p lang="en">This link does not exist.</p></main></html>`;
+export const RESERVED = new Set(['api', 'admin', 'me', 'a', 'assets', '_astro', 'r.js', 'privacy', 'favicon.ico', 'robots.txt', 'health', 'feeds', '.well-known']);
 
 /** `scheme://host/{slug}`, a query allowed: matched on the raw URL, since parsing it costs more than the match. */
 const SLUG_URL = /^https?:\/\/[^/?#]+\/([A-Za-z0-9_-]{4,64})(?:\?|$)/;
+const OPT_OUT_COOKIE = /(?:^|;\s*)relais_optout=1(?:;|$)/;
 
 /** The slug of a request for a short link (`GET`/`HEAD /{slug}`, not a reserved path), or null. */
 export function shortLinkSlug(req: Request): string | null {
@@ -27,26 +32,44 @@ export function shortLinkSlug(req: Request): string | null {
   return slug && !RESERVED.has(slug) ? slug : null;
 }
 
-/** Answers a short link: 302 to the tracked target, or a small 404 page. */
+/** Answers a short link: 302 to the tracked target, or a small 404, 429 or 503 page. */
 export async function redirect(req: Request, env: Env, ctx: ExecutionContext, slug: string): Promise<Response> {
   const now = Date.now();
-  const link = await resolveLink(getDb(env.DB), slug, now);
-  if (!link) return notFoundPage();
-  if (req.headers.get('sec-gpc') === '1' || req.headers.get('dnt') === '1') {
-    if (req.method === 'GET') ctx.waitUntil(sendClick(env, { id: newId('opt'), linkId: link.linkId, organisationId: link.organisationId, at: now, optout: true }));
-    return new Response(null, { status: 302, headers: { Location: untrackedUrl(link), ...HEADERS } });
+  const link = await resolveLink(getDb(env.DB), slug, now).catch(logFailure('link lookup failed'));
+  if (link === undefined) return unavailablePage();
+  if (!link) return unknownSlug(req, env);
+  // HEAD redirects like GET but signs and counts nothing (link checkers, prefetchers).
+  if (req.method === 'HEAD') return found(link.untracked);
+  if (req.headers.get('sec-gpc') === '1' || req.headers.get('dnt') === '1' || OPT_OUT_COOKIE.test(req.headers.get('cookie') ?? '')) {
+    ctx.waitUntil(sendClick(env, { id: newId('opt'), linkId: link.linkId, organisationId: link.organisationId, at: now, optout: true }));
+    return found(link.untracked);
   }
-  const clickId = await signClickId(env.CLICK_SIGNING_KEY, link.linkId, now);
-  // HEAD redirects like GET but counts nothing (link checkers, prefetchers).
-  if (req.method === 'GET') ctx.waitUntil(describeHit(env, req, link, clickId, now).then((event) => sendClick(env, event)).catch(logDropped));
-  return new Response(null, { status: 302, headers: { Location: trackedUrl(link, clickId), ...HEADERS } });
+  const clickId = await signClickId(env.CLICK_SIGNING_KEY, link.linkId, now).catch(logFailure('click id not signed'));
+  ctx.waitUntil(describeHit(env, req, link, clickId ?? newId('clk'), now).then((event) => sendClick(env, event)).catch(logFailure('click not described')));
+  return found(clickId ? trackedUrl(link, clickId) : link.untracked);
 }
 
-/** The small 404 page for an unknown slug or path. */
-export function notFoundPage(): Response {
-  return new Response(NOT_FOUND_PAGE, { status: 404, headers: { 'Content-Type': 'text/html; charset=UTF-8', ...HEADERS } });
+/** An unknown slug: 404, or 429 past 60 per client and minute (known links are never limited). */
+async function unknownSlug(req: Request, env: Env): Promise<Response> {
+  const ip = req.headers.get('cf-connecting-ip');
+  // Cloudflare always sets the header; without it (local tools) there is no client to count.
+  if (!ip) return notFoundPage();
+  const outcome = await env.UNKNOWN_SLUGS.limit({ key: clientKey(ip) }).catch(logFailure('unknown-slug limit failed'));
+  return outcome?.success === false ? rateLimitedPage() : notFoundPage();
 }
 
-function logDropped(error: unknown): void {
-  console.error('click not described', String(error));
+function found(location: string): Response {
+  return new Response(null, { status: 302, headers: { Location: location, ...HEADERS } });
 }
+
+/** Logs what failed (the error only, no request data; at most once a minute per kind in this isolate) and yields undefined. */
+function logFailure(what: string) {
+  return (error: unknown): undefined => {
+    const now = Date.now();
+    if ((lastLogged.get(what) ?? -Infinity) > now - 60_000) return undefined;
+    lastLogged.set(what, now);
+    console.error(what, safeErrorText(error));
+    return undefined;
+  };
+}
+const lastLogged = new Map<string, number>();

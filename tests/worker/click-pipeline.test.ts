@@ -2,12 +2,14 @@ import { createExecutionContext, createMessageBatch, getQueueResult, waitOnExecu
 import { env } from 'cloudflare:workers';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { clicks, dailyLinkStats, sessions } from '../../db/schema';
-import { MAX_EVENTS_PER_MESSAGE, type ClickEvent, type ClickMessage } from '../../worker/lib/click-event';
+import { clicks, dailyLinkStats, deadLetters, links, sessions } from '../../db/schema';
+import { MAX_EVENT_BYTES, MAX_EVENTS_PER_MESSAGE, MAX_USER_AGENT, refererHostOf, toClickEvent, type ClickEvent, type ClickMessage } from '../../worker/lib/click-event';
 import { signClickId } from '../../worker/lib/click-id';
+import { dayOf } from '../../worker/lib/days';
 import { sha256Hex } from '../../worker/lib/encoding';
-import { newId } from '../../worker/lib/ids';
+import { newId, randomSlug } from '../../worker/lib/ids';
 import worker from '../../worker/index';
+import { recordClicks } from '../../worker/services/clicks';
 import { db, makeLink } from './builders';
 
 const CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
@@ -26,6 +28,35 @@ async function consume(messages: ClickMessage[]) {
   const ctx = createExecutionContext();
   await worker.queue(batch, env);
   return getQueueResult(batch, ctx);
+}
+
+/** Consumes `messages` with a D1 binding that records how many parameters each statement binds. */
+async function consumeWatched(messages: ClickMessage[]) {
+  let maxBound = 0;
+  const watch = (statement: D1PreparedStatement): D1PreparedStatement =>
+    new Proxy(statement, {
+      get(target, key) {
+        if (key !== 'bind') return Reflect.get(target, key);
+        return (...values: unknown[]) => {
+          maxBound = Math.max(maxBound, values.length);
+          return target.bind(...values);
+        };
+      },
+    });
+  const DB = { prepare: (query: string) => watch(env.DB.prepare(query)), batch: (statements: D1PreparedStatement[]) => env.DB.batch(statements) } as unknown as D1Database;
+  const batch = createMessageBatch<ClickMessage>('relais-clicks', messages.map((body, i) => ({ id: `msg-${i}`, timestamp: new Date(), attempts: 1, body })));
+  const ctx = createExecutionContext();
+  await worker.queue(batch, { ...env, DB });
+  return { result: await getQueueResult(batch, ctx), maxBound };
+}
+
+/** `n` links of one organisation's content (each its own row and rollup), inserted in one batch. */
+async function manyLinks(n: number) {
+  const { link } = await makeLink();
+  const rows = Array.from({ length: n }, () => ({ ...link, id: newId('lnk'), slug: randomSlug(12), ambassadorId: null }));
+  const [first, ...rest] = rows.map((row) => db().insert(links).values(row));
+  if (first) await db().batch([first, ...rest]);
+  return rows.map((row) => ({ link: row }));
 }
 
 async function rollup(linkId: string) {
@@ -81,6 +112,66 @@ describe('the click event', () => {
   });
 });
 
+describe('what a click records stays bounded', () => {
+  it.each([
+    ['a 20 KB referrer host', `https://${'a'.repeat(20_000)}.com/`, undefined],
+    ['a 100 KB referrer host', `https://${'b.'.repeat(50_000)}com/`, undefined],
+    ['a 100 KB referrer path', `https://www.linkedin.com/${'p'.repeat(100_000)}`, 'www.linkedin.com'],
+    ['a 100 KB user name before the host', `https://${'u'.repeat(100_000)}@www.linkedin.com/`, undefined],
+  ])('%s: 302, and a stored row with a bounded referrer host', async (_, referer, host) => {
+    const { link } = await makeLink();
+    const { res, events } = await capture(`/${link.slug}`, { headers: { 'User-Agent': `${CHROME} ${'x'.repeat(100_000)}`, Referer: referer } });
+    expect(res.status).toBe(302);
+    expect(events).toHaveLength(1);
+    expect(events[0]?.refererHost).toBe(host);
+    expect(events[0]?.userAgent?.length).toBe(MAX_USER_AGENT);
+    expect(new TextEncoder().encode(JSON.stringify(events[0])).length).toBeLessThanOrEqual(MAX_EVENT_BYTES);
+    await consume(events);
+    const [row] = await db().select().from(clicks).where(eq(clicks.linkId, link.id));
+    expect(row?.refererHost ?? undefined).toBe(host);
+    expect(new TextEncoder().encode(JSON.stringify(row)).length).toBeLessThan(1024);
+  });
+
+  it.each([
+    [null, undefined],
+    ['', undefined],
+    ['https://WWW.LinkedIn.com./feed', 'www.linkedin.com'],
+    ['https://user:pw@news.example.org:8443/a?b#c', 'news.example.org'],
+    ['android-app://com.linkedin.android/', 'com.linkedin.android'],
+    ['http://203.0.113.7/x', '203.0.113.7'],
+    ['http://[2001:db8::1]/x', undefined],
+    ['https://exa mple.com/', undefined],
+    ['https://-bad.example/', undefined],
+    ['https://xn--bcher-kva.example/', 'xn--bcher-kva.example'],
+    ['not a url', undefined],
+    [`https://${'a'.repeat(63)}.example/`, `${'a'.repeat(63)}.example`],
+    [`https://${'a'.repeat(64)}.example/`, undefined],
+    [`https://${'abcdefghi.'.repeat(24)}example.com/`, `${'abcdefghi.'.repeat(24)}example.com`],
+    [`https://${'abcdefghi.'.repeat(25)}example.com/`, undefined],
+  ])('refererHostOf(%j) → %j', (referer, host) => {
+    expect(refererHostOf(referer)).toBe(host);
+  });
+
+  it('keeps the largest possible event under MAX_EVENT_BYTES, and a full message under the queue 128 KB', () => {
+    const worst = toClickEvent({
+      id: 'i'.repeat(64),
+      linkId: 'l'.repeat(64),
+      organisationId: 'o'.repeat(64),
+      at: 8.64e15,
+      visitor: 'v'.repeat(64),
+      userAgent: '"\\\u0000é'.repeat(10_000) + 'U'.repeat(1_000),
+      refererHost: `${'h'.repeat(61)}.`.repeat(4) + 'c',
+      country: 'FR',
+      asn: 2 ** 32 - 1,
+      session: 's'.repeat(64),
+    });
+    expect(worst?.refererHost?.length).toBe(249);
+    const bytes = new TextEncoder().encode(JSON.stringify(worst)).length;
+    expect(bytes).toBeLessThanOrEqual(MAX_EVENT_BYTES);
+    expect(MAX_EVENTS_PER_MESSAGE * (MAX_EVENT_BYTES + 1)).toBeLessThan(128 * 1024);
+  });
+});
+
 describe('queue consumer', () => {
   it('stores each hit with its class and rolls it up per organisation, day and link', async () => {
     const { link, content, campaign, ambassador } = await makeLink();
@@ -88,7 +179,7 @@ describe('queue consumer', () => {
       await event(link.id, link.organisationId),
       await event(link.id, link.organisationId, { userAgent: LINKEDIN_BOT }),
     ]);
-    expect(result.explicitAcks.length + (result.ackAll ? 2 : 0)).toBeGreaterThan(0);
+    expect(result).toMatchObject({ ackAll: false, retryBatch: { retry: false }, explicitAcks: ['msg-0', 'msg-1'], retryMessages: [] });
     const rows = await db().select().from(clicks).where(eq(clicks.linkId, link.id));
     expect(rows.map((r) => r.class).sort()).toEqual(['human', 'preview']);
     expect(await rollup(link.id)).toMatchObject({
@@ -116,14 +207,31 @@ describe('queue consumer', () => {
   });
 
   it('records a batch of more events than one D1 batch takes, on more links than one query may bind', async () => {
-    const made = await Promise.all(Array.from({ length: 120 }, () => makeLink()));
-    const events = await Promise.all(made.flatMap(({ link }) => [event(link.id, link.organisationId), event(link.id, link.organisationId)]));
-    const result = await consume([events.slice(0, MAX_EVENTS_PER_MESSAGE), events.slice(MAX_EVENTS_PER_MESSAGE, 2 * MAX_EVENTS_PER_MESSAGE), events.slice(2 * MAX_EVENTS_PER_MESSAGE)]);
-    expect(result.ackAll).toBe(true);
+    const made = await manyLinks(150);
+    const events = await Promise.all([...made, ...made].map(({ link }) => event(link.id, link.organisationId)));
+    // One oversized message on 150 links, then two of 75 events: its link lookup binds 150 ids unless chunked.
+    const { result, maxBound } = await consumeWatched([events.slice(0, 150), events.slice(150, 225), events.slice(225)]);
+    expect(result).toMatchObject({ ackAll: false, explicitAcks: ['msg-0', 'msg-1', 'msg-2'], retryMessages: [] });
+    expect(maxBound).toBeLessThanOrEqual(100);
     const ids = made.map(({ link }) => link.id);
     const stored = await db().select({ n: sql<number>`count(*)` }).from(clicks).where(inArray(clicks.linkId, ids.slice(0, 90))).get();
     const rolled = await db().select({ n: sql<number>`sum(${dailyLinkStats.clicks})` }).from(dailyLinkStats).where(inArray(dailyLinkStats.linkId, ids.slice(90))).get();
-    expect([stored?.n, rolled?.n]).toEqual([180, 60]);
+    expect([stored?.n, rolled?.n]).toEqual([180, 120]);
+  });
+
+  it('binds at most 100 parameters whatever sessions the events carry (forged relais_session cookies on many clicks)', async () => {
+    const { link, ambassador } = await makeLink();
+    const token = newId('tok');
+    const session = await sha256Hex(token);
+    await db().insert(sessions).values({ id: session, organisationId: link.organisationId, subjectType: 'ambassador', subjectId: ambassador.id, createdAt: Date.now(), expiresAt: Date.now() + 3_600_000 });
+    const forged = await Promise.all(Array.from({ length: 2 * MAX_EVENTS_PER_MESSAGE - 1 }, async () => event(link.id, link.organisationId, { session: await sha256Hex(newId('forged')) })));
+    const own = await event(link.id, link.organisationId, { session });
+    const { result, maxBound } = await consumeWatched([forged.slice(0, MAX_EVENTS_PER_MESSAGE), [...forged.slice(MAX_EVENTS_PER_MESSAGE), own]]);
+    expect(result).toMatchObject({ explicitAcks: ['msg-0', 'msg-1'], retryMessages: [] });
+    expect(maxBound).toBeLessThanOrEqual(100);
+    expect(await rollup(link.id)).toMatchObject({ clicks: 2 * MAX_EVENTS_PER_MESSAGE - 1, self: 1 });
+    const recorded = await recordClicks(db(), await Promise.all(Array.from({ length: 250 }, async () => event(link.id, link.organisationId, { session: await sha256Hex(newId('forged')) }))));
+    expect(recorded).toEqual({ recorded: 250, skipped: 0 });
   });
 
   it('counts a visitor once per link and day', async () => {
@@ -152,11 +260,36 @@ describe('queue consumer', () => {
     expect(await rollup(link.id)).toMatchObject({ self: 1, clicks: 1 });
   });
 
-  it('skips events whose link does not exist and acks the batch', async () => {
+  it('skips events whose link does not exist and acks their message', async () => {
     const { link } = await makeLink();
     const result = await consume([await event(link.id, link.organisationId), { ...(await event(link.id, link.organisationId)), linkId: 'lnk_AAAAAAAAAAAAAAAA' }]);
-    expect(result.ackAll).toBe(true);
+    expect(result).toMatchObject({ ackAll: false, explicitAcks: ['msg-0', 'msg-1'], retryMessages: [] });
     expect(await rollup(link.id)).toMatchObject({ clicks: 1 });
+  });
+
+  it('bounds what a forged message holds: a 20 KB referrer host is not stored, a long user agent is cut', async () => {
+    const { link } = await makeLink();
+    const forged = { ...(await event(link.id, link.organisationId)), refererHost: `${'a'.repeat(20_000)}.com`, userAgent: `${CHROME} ${'x'.repeat(20_000)}`, country: 'F'.repeat(500) };
+    const fair = await event(link.id, link.organisationId, { refererHost: 'WWW.LinkedIn.com' });
+    expect(await consume([[forged, fair]])).toMatchObject({ explicitAcks: ['msg-0'] });
+    const rows = await db().select({ id: clicks.id, refererHost: clicks.refererHost, country: clicks.country, class: clicks.class }).from(clicks).where(eq(clicks.linkId, link.id));
+    expect(rows.sort((a, b) => (a.id === forged.id ? -1 : b.id === forged.id ? 1 : 0))).toEqual([
+      { id: forged.id, refererHost: null, country: null, class: 'human' },
+      { id: fair.id, refererHost: 'www.linkedin.com', country: 'FR', class: 'human' },
+    ]);
+  });
+
+  it('counts values that are not click events in dead_letters instead of retrying them', async () => {
+    const { link } = await makeLink();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const good = await event(link.id, link.organisationId);
+    const result = await consume([[good, { linkId: link.id, organisationId: link.organisationId, at: good.at }, 'garbage' as unknown as ClickEvent]]);
+    expect(result).toMatchObject({ explicitAcks: ['msg-0'], retryMessages: [] });
+    expect(await rollup(link.id)).toMatchObject({ clicks: 1 });
+    expect(await db().select().from(deadLetters).where(inArray(deadLetters.organisationId, [link.organisationId, '']))).toEqual(
+      expect.arrayContaining([expect.objectContaining({ organisationId: link.organisationId, day: dayOf(good.at), events: 1 })]),
+    );
+    expect(warn).toHaveBeenCalledWith(expect.any(String), { skipped: 2 });
   });
 });
 

@@ -4,9 +4,11 @@ import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ambassadors, contents, links } from '../../db/schema';
 import { verifyClickId } from '../../worker/lib/click-id';
-import { clearLinkCache } from '../../worker/services/link-targets';
+import { newId, randomSlug } from '../../worker/lib/ids';
+import { getDb } from '../../worker/lib/db';
+import { KNOWN_CACHE_SIZE, clearLinkCache, resolveLink } from '../../worker/services/link-targets';
 import worker from '../../worker/index';
-import { shortLinkSlug } from '../../worker/redirect';
+import { RESERVED, shortLinkSlug } from '../../worker/redirect';
 import { db, makeLink } from './builders';
 
 const get = (path: string, init?: RequestInit) => exports.default.fetch(`https://relais.test${path}`, { redirect: 'manual', ...init });
@@ -24,6 +26,14 @@ async function getWatched(path: string) {
   const res = await worker.fetch(new Request(`https://relais.test${path}`, { redirect: 'manual' }), { ...env, DB }, ctx);
   await waitOnExecutionContext(ctx);
   return { res, prepare };
+}
+
+/** One request through the worker, its deferred work (the click's hand-off) awaited. */
+async function fetchAndWait(req: Request, withEnv: Env) {
+  const ctx = createExecutionContext();
+  const res = await worker.fetch(req, withEnv, ctx);
+  await waitOnExecutionContext(ctx);
+  return res;
 }
 
 describe('GET /{slug}', () => {
@@ -76,16 +86,21 @@ describe('GET /{slug}', () => {
     expect(await res.text()).toContain('<h1>');
   });
 
-  it.each(['admin', 'assets', '_astro', 'privacy', 'health-x'])('never treats the reserved or unknown path /%s as a live link', async (path) => {
-    const res = await get(`/${path}`);
-    expect(res.status).not.toBe(302);
+  it('never redirects a reserved path, even when a link row has that very slug', async () => {
+    const { link } = await makeLink({ url: 'https://reserved-target.example/landing' });
+    for (const word of RESERVED) await db().insert(links).values({ ...link, id: newId('lnk'), slug: word, ambassadorId: null });
+    clearLinkCache();
+    for (const word of RESERVED) {
+      const res = await get(`/${word}`);
+      // /admin and /me may redirect a signed-out visitor to sign in, never to the link's target.
+      expect({ word, location: res.headers.get('location') ?? '' }).toEqual({ word, location: expect.not.stringContaining('reserved-target.example') });
+    }
+    // The same rows under a non-reserved slug do redirect: the refusal comes from the reserved list.
+    expect((await get(`/${link.slug}`)).status).toBe(302);
   });
 
-  it('refuses a reserved word even when a link row has that slug', async () => {
-    const { link } = await makeLink();
-    await db().update(links).set({ slug: 'privacy' }).where(eq(links.id, link.id));
-    clearLinkCache();
-    expect((await get('/privacy')).status).toBe(404);
+  it('lists the reserved first segments of API.md', () => {
+    expect([...RESERVED].sort()).toEqual(['.well-known', '_astro', 'a', 'admin', 'api', 'assets', 'favicon.ico', 'feeds', 'health', 'me', 'privacy', 'r.js', 'robots.txt'].sort());
   });
 
   it('serves /health as JSON, and /api/unknown as a JSON 404 envelope', async () => {
@@ -189,16 +204,112 @@ describe('the slug cache', () => {
 });
 
 describe('HEAD /{slug}', () => {
-  it('redirects and sends no click event', async () => {
-    const { link } = await makeLink();
+  it('redirects without a click id, signs nothing and sends no click event', async () => {
+    const { link, content, campaign } = await makeLink({ url: 'https://jobs.example.com/offer/7?ref=x#top' });
     const send = vi.spyOn(env.CLICKS, 'send');
     const sendBatch = vi.spyOn(env.CLICKS, 'sendBatch');
+    const sign = vi.spyOn(crypto.subtle, 'sign');
     const ctx = createExecutionContext();
     const res = await worker.fetch(new Request(`https://relais.test/${link.slug}`, { method: 'HEAD' }), env, ctx);
     await waitOnExecutionContext(ctx);
     expect(res.status).toBe(302);
-    expect(new URL(res.headers.get('location') ?? '').searchParams.get('rl_cid')).toBeTruthy();
+    expect(res.headers.get('location')).toBe(`https://jobs.example.com/offer/7?ref=x&utm_source=linkedin&utm_medium=employee_advocacy&utm_campaign=${campaign.slug}&utm_content=${content.slug}#top`);
+    expect(sign).not.toHaveBeenCalled();
     expect(send).not.toHaveBeenCalled();
     expect(sendBatch).not.toHaveBeenCalled();
+  });
+});
+
+/** An env whose D1 fails every statement, as during an outage. */
+function envWithD1Down(): Env {
+  const fail = () => {
+    throw new Error('D1_ERROR: network connection lost');
+  };
+  return { ...env, DB: { prepare: fail, batch: fail, exec: fail } as unknown as D1Database };
+}
+
+describe('the error boundary', () => {
+  it('answers a small 503 page with Retry-After when a cold slug cannot be read, and redirects once D1 is back', async () => {
+    const { link } = await makeLink();
+    clearLinkCache();
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const ctx = createExecutionContext();
+    const res = await worker.fetch(new Request(`https://relais.test/${link.slug}`), envWithD1Down(), ctx);
+    await waitOnExecutionContext(ctx);
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('30');
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.text()).toContain('<h1>');
+    expect(error).toHaveBeenCalledWith('link lookup failed', expect.stringContaining('network connection lost'));
+    expect((await get(`/${link.slug}`)).status).toBe(302);
+  });
+
+  it('keeps redirecting a link this isolate has seen, past its TTL, while D1 is down', async () => {
+    const { link } = await makeLink({ url: 'https://example.com/seen' });
+    await get(`/${link.slug}`);
+    vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 10 * 60_000);
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const ctx = createExecutionContext();
+    const res = await worker.fetch(new Request(`https://relais.test/${link.slug}`), envWithD1Down(), ctx);
+    await waitOnExecutionContext(ctx);
+    expect(res.status).toBe(302);
+    expect(new URL(res.headers.get('location') ?? '').pathname).toBe('/seen');
+  });
+
+  it.each([
+    ['missing', undefined],
+    ['empty', ''],
+  ])('redirects without a click id when CLICK_SIGNING_KEY is %s, still counts the hit, and signs again once the key is there', async (_, key) => {
+    const { link } = await makeLink();
+    const send = vi.spyOn(env.CLICKS, 'send').mockResolvedValue({} as QueueSendResponse);
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const unsigned = await fetchAndWait(new Request(`https://relais.test/${link.slug}`), { ...env, CLICK_SIGNING_KEY: key as string });
+    expect(unsigned.status).toBe(302);
+    expect(new URL(unsigned.headers.get('location') ?? '').searchParams.has('rl_cid')).toBe(false);
+    expect(send.mock.calls.flatMap(([m]) => m as { linkId: string; id: string }[])).toEqual([expect.objectContaining({ linkId: link.id, id: expect.stringMatching(/^clk_/) })]);
+    const signed = await fetchAndWait(new Request(`https://relais.test/${link.slug}`), env);
+    const cid = new URL(signed.headers.get('location') ?? '').searchParams.get('rl_cid') ?? '';
+    expect(await verifyClickId(env.CLICK_SIGNING_KEY, cid)).toEqual({ linkId: link.id, at: expect.any(Number) });
+  });
+});
+
+describe('unknown slugs', () => {
+  it('never evict a hot link from the cache: 10 000 random slugs, then the hot link costs no read', async () => {
+    const { link } = await makeLink();
+    await get(`/${link.slug}`);
+    // A D1 that knows none of the random slugs, answering at once: 10 000 real misses would take a minute locally.
+    const unknown = { prepare: () => ({ bind: () => ({ raw: async () => [], all: async () => ({ results: [] }) }) }) } as unknown as D1Database;
+    const missDb = getDb(unknown);
+    const now = Date.now();
+    let found = 0;
+    for (let i = 0; i < KNOWN_CACHE_SIZE; i++) if (await resolveLink(missDb, `zz${randomSlug(12)}`, now)) found++;
+    expect(found).toBe(0);
+    const { res, prepare } = await getWatched(`/${link.slug}`);
+    expect(res.status).toBe(302);
+    expect(prepare).not.toHaveBeenCalled();
+  }, 30_000);
+
+  it('are limited to 60 per client and minute (an IPv6 /64 is one client), answered 429 with Retry-After; known links never are', async () => {
+    const { link } = await makeLink();
+    const prefix = `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}:42`;
+    const from = (host: number) => ({ headers: { 'CF-Connecting-IP': `${prefix}::${host.toString(16)}` } });
+    const first = [];
+    for (let i = 0; i < 60; i++) first.push((await get(`/zz${randomSlug(12)}`, from(i + 1))).status);
+    expect(first).toEqual(Array.from({ length: 60 }, () => 404));
+    // 61 more: whichever minute they fall in, some window passes 60.
+    const limited = [];
+    for (let i = 0; i < 61; i++) {
+      const res = await get(`/zz${randomSlug(12)}`, from(1000 + i));
+      if (res.status === 429) limited.push(res);
+      else expect(res.status).toBe(404);
+    }
+    expect(limited.length).toBeGreaterThan(0);
+    const [res] = limited;
+    expect(res?.headers.get('retry-after')).toBe('60');
+    expect(res?.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await res?.text()).toContain('<h1>');
+    expect((await get(`/${link.slug}`, from(7))).status).toBe(302);
+    expect((await get(`/zz${randomSlug(12)}`, { headers: { 'CF-Connecting-IP': '2001:db8:ffff:1::1' } })).status).toBe(404);
   });
 });

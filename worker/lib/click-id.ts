@@ -25,11 +25,14 @@ export interface ClickIdFacts {
 
 const keys = new Map<string, Promise<CryptoKey>>();
 
+/** The HMAC key of `secret`, imported once per isolate; a missing key or a failed import is never cached. */
 function signingKey(secret: string): Promise<CryptoKey> {
+  if (typeof secret !== 'string' || secret.length === 0) return Promise.reject(new Error('CLICK_SIGNING_KEY is not set'));
   let key = keys.get(secret);
   if (!key) {
     key = crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
     keys.set(secret, key);
+    key.catch(() => keys.delete(secret));
   }
   return key;
 }

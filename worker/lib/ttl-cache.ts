@@ -13,16 +13,23 @@ export class TtlCache<V> {
   /** The cached value, or undefined when absent or expired. */
   get(key: string, now: number): V | undefined {
     const entry = this.#entries.get(key);
-    if (!entry) return undefined;
-    if (entry.expires > now) return entry.value;
-    this.#entries.delete(key);
-    return undefined;
+    return entry && entry.expires > now ? entry.value : undefined;
+  }
+
+  /** The last value set for `key`, even past its TTL (until evicted or cleared): a fallback when the source fails. */
+  stale(key: string): V | undefined {
+    return this.#entries.get(key)?.value;
   }
 
   set(key: string, value: V, now: number): void {
+    this.#entries.delete(key);
     // Map keeps insertion order: dropping the first key evicts the oldest entry.
     if (this.#entries.size >= this.maxEntries) this.#entries.delete(this.#entries.keys().next().value as string);
     this.#entries.set(key, { value, expires: now + this.ttlMs });
+  }
+
+  delete(key: string): void {
+    this.#entries.delete(key);
   }
 
   clear(): void {

@@ -1,20 +1,68 @@
-import { eventsOf, MAX_EVENTS_PER_MESSAGE, type ClickMessage } from '../lib/click-event';
+import { eventsOf, type ClickMessage, type LostEvent } from '../lib/click-event';
 import { getDb } from '../lib/db';
+import { safeErrorText } from '../lib/log-safe';
 import { recordClicks } from '../services/clicks';
+import { countDeadLetters } from '../services/dead-letters';
+
+/** The dead-letter queue of `relais-clicks` (wrangler.toml), consumed by the same worker. */
+export const CLICKS_DEAD_LETTER_QUEUE = 'relais-clicks-dlq';
 
 /**
- * Consumes a batch of click messages: their events, in D1 batches of at most `MAX_EVENTS_PER_MESSAGE`
- * (D1 binds at most 100 parameters, and a link or session lookup binds one per event), then `ackAll`.
- * A failure throws, so the whole batch is retried (recording is idempotent) and, after `max_retries`,
- * goes to the dead-letter queue.
+ * Consumes a batch of click messages one message at a time: its events in one D1 batch (idempotent),
+ * then that message is acked; a message that fails is retried alone, so one poisoned message never
+ * drags the others of its batch to the dead-letter queue. Values that are not click events can never
+ * be recorded: they are counted in `dead_letters` at once instead of being retried.
  */
 export async function consumeClicks(batch: MessageBatch<ClickMessage>, env: Env): Promise<void> {
-  const events = eventsOf(batch.messages);
   const db = getDb(env.DB);
-  let skipped = 0;
-  for (let start = 0; start < events.length; start += MAX_EVENTS_PER_MESSAGE) {
-    skipped += (await recordClicks(db, events.slice(start, start + MAX_EVENTS_PER_MESSAGE))).skipped;
+  const skipped = await Promise.all(
+    batch.messages.map(async (message) => {
+      const { events, invalid } = eventsOf(message.body);
+      try {
+        const { skipped } = await recordClicks(db, events);
+        if (invalid.length > 0) await countDeadLetters(db, invalid);
+        message.ack();
+        return skipped + invalid.length;
+      } catch (error) {
+        console.error('click message not recorded, retried', { attempts: message.attempts, events: events.length, error: safeErrorText(error) });
+        message.retry({ delaySeconds: retryDelay(message.attempts) });
+        return 0;
+      }
+    }),
+  );
+  const total = skipped.reduce((a, b) => a + b, 0);
+  if (total > 0) console.warn('click events skipped (unknown link or malformed)', { skipped: total });
+}
+
+/**
+ * Consumes the dead-letter queue: each message's events are recorded if D1 now takes them; otherwise
+ * they are counted in `dead_letters` (organisation and day only) and logged as a count, then acked.
+ * Only a message whose count cannot be stored either is retried.
+ */
+export async function consumeDeadLetters(batch: MessageBatch<ClickMessage>, env: Env): Promise<void> {
+  const db = getDb(env.DB);
+  for (const message of batch.messages) {
+    const { events, invalid } = eventsOf(message.body);
+    try {
+      await recordClicks(db, events);
+      if (invalid.length > 0) await countDeadLetters(db, invalid);
+      console.warn('dead-lettered click message recorded', { events: events.length, invalid: invalid.length });
+      message.ack();
+      continue;
+    } catch (error) {
+      console.error('dead-lettered click message cannot be recorded: counted as lost', { events: events.length + invalid.length, error: safeErrorText(error) });
+    }
+    try {
+      await countDeadLetters(db, [...events, ...invalid] satisfies LostEvent[]);
+      message.ack();
+    } catch (error) {
+      console.error('dead-lettered click message not counted, retried', { events: events.length + invalid.length, error: safeErrorText(error) });
+      message.retry({ delaySeconds: retryDelay(message.attempts) });
+    }
   }
-  if (skipped > 0) console.warn('click events for unknown links skipped', { skipped });
-  batch.ackAll();
+}
+
+/** Seconds before a failed message comes back: doubling from 2 s, at most 5 minutes (a D1 outage passes). */
+function retryDelay(attempts: number): number {
+  return Math.min(300, 2 ** Math.max(1, attempts));
 }

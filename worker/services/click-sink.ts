@@ -7,21 +7,27 @@
  */
 import { MAX_EVENTS_PER_MESSAGE, type ClickEvent, type ClickMessage } from '../lib/click-event';
 import { getDb } from '../lib/db';
+import { safeErrorText } from '../lib/log-safe';
 import { recordClicks } from './clicks';
 
 export const COALESCE_MS = 5;
+/** A batch still pending this long after it opened lost the request meant to flush it: the next click flushes it. */
+export const TAKEOVER_MS = 1_000;
 
 let pending: ClickEvent[] = [];
+let openedAt = 0;
 
 /**
  * Queues one event; the returned promise settles (never rejects) once the event is handed over or left to
  * the request that opened its batch. Only that request waits and flushes, in its own context: sharing one
  * promise across requests makes workerd warn (and work) on every continuation from another request.
+ * If that request never flushed (its context ended first), a later click takes the batch over.
  */
-export function sendClick(env: Pick<Env, 'CLICKS' | 'DB'>, event: ClickEvent): Promise<void> {
+export function sendClick(env: Pick<Env, 'CLICKS' | 'DB'>, event: ClickEvent, now = Date.now()): Promise<void> {
   pending.push(event);
   if (pending.length >= MAX_EVENTS_PER_MESSAGE) return flush(env);
-  if (pending.length > 1) return Promise.resolve();
+  if (pending.length > 1 && now - openedAt < TAKEOVER_MS) return Promise.resolve();
+  openedAt = now;
   return new Promise<void>((resolve) => setTimeout(resolve, COALESCE_MS)).then(() => flush(env));
 }
 
@@ -35,7 +41,7 @@ async function flush(env: Pick<Env, 'CLICKS' | 'DB'>): Promise<void> {
     try {
       await recordClicks(getDb(env.DB), events);
     } catch (dbError) {
-      console.error('clicks lost: queue and D1 both failed', { count: events.length, queueError: String(queueError), dbError: String(dbError) });
+      console.error('clicks lost: queue and D1 both failed', { count: events.length, queueError: safeErrorText(queueError), dbError: safeErrorText(dbError) });
     }
   }
 }

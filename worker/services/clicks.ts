@@ -7,6 +7,7 @@ import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { clicks, contents, dailyLinkStats, links, sessions, type HitClass } from '../../db/schema';
 import type { ClickEvent } from '../lib/click-event';
+import { chunksOf, MAX_BOUND_PARAMETERS } from '../lib/d1-limits';
 import { dayOf } from '../lib/days';
 import type { Db } from '../lib/db';
 import { newId } from '../lib/ids';
@@ -64,22 +65,31 @@ function classOf(event: ClickEvent, owner: Owner, sessionOwners: Map<string, str
 
 async function ownersOf(db: Db, events: readonly ClickEvent[]): Promise<Map<string, Owner>> {
   const ids = [...new Set(events.map((e) => e.linkId))];
-  const rows = await db
-    .select({ id: links.id, organisationId: links.organisationId, ambassadorId: links.ambassadorId })
-    .from(links)
-    .where(inArray(links.id, ids));
-  return new Map(rows.map((r) => [r.id, r]));
+  const owners = new Map<string, Owner>();
+  // The statement binds nothing but the ids.
+  for (const chunk of chunksOf(ids, MAX_BOUND_PARAMETERS)) {
+    const rows = await db
+      .select({ id: links.id, organisationId: links.organisationId, ambassadorId: links.ambassadorId })
+      .from(links)
+      .where(inArray(links.id, chunk));
+    for (const r of rows) owners.set(r.id, r);
+  }
+  return owners;
 }
 
 /** Session id → ambassador id, for the sessions the events carried (to recognise `self` clicks). */
 async function sessionAmbassadors(db: Db, events: readonly ClickEvent[], now: number): Promise<Map<string, string>> {
   const ids = [...new Set(events.flatMap((e) => (e.session ? [e.session] : [])))];
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .select({ id: sessions.id, subjectId: sessions.subjectId })
-    .from(sessions)
-    .where(and(inArray(sessions.id, ids), eq(sessions.subjectType, 'ambassador'), gt(sessions.expiresAt, now)));
-  return new Map(rows.map((r) => [r.id, r.subjectId]));
+  const owners = new Map<string, string>();
+  // The statement binds the ids, the subject type and the time.
+  for (const chunk of chunksOf(ids, MAX_BOUND_PARAMETERS - 2)) {
+    const rows = await db
+      .select({ id: sessions.id, subjectId: sessions.subjectId })
+      .from(sessions)
+      .where(and(inArray(sessions.id, chunk), eq(sessions.subjectType, 'ambassador'), gt(sessions.expiresAt, now)));
+    for (const r of rows) owners.set(r.id, r.subjectId);
+  }
+  return owners;
 }
 
 const countOf = (hitClass: HitClass, alias: string) => sql<number>`sum(${clicks.class} = ${hitClass})`.as(alias);
@@ -108,6 +118,8 @@ export function rollupStatement(db: Db, ingestId: string) {
           optouts: countOf('optout', 'optouts'),
           conversions: sql<number>`0`.as('conversions'),
           conversionValue: sql<number>`0`.as('conversion_value'),
+          orgVisitors: sql<number>`0`.as('org_visitors'),
+          campaignVisitors: sql<number>`0`.as('campaign_visitors'),
         })
         .from(clicks)
         .innerJoin(links, eq(links.id, clicks.linkId))

@@ -1,35 +1,55 @@
 /**
- * Slug → redirect target, the only read on the redirect path. Results (misses included) are cached
- * in the isolate for `LINK_CACHE_TTL_MS`; every write that changes a link, its content, campaign or
+ * Slug → redirect target, the only read on the redirect path. Results are cached in the isolate for
+ * `LINK_CACHE_TTL_MS`: known links and unknown slugs in two caches, so a flood of random slugs only ever
+ * evicts other misses, never a hot link. Every write that changes a link, its content, campaign or
  * organisation calls `clearLinkCache()`, which takes effect at once in that isolate and within the TTL
- * everywhere else.
+ * everywhere else. When D1 fails, a link last seen in this isolate is still served from the cache.
  */
 import { eq } from 'drizzle-orm';
 import { campaigns, contents, links, organisations } from '../../db/schema';
 import type { Db } from '../lib/db';
 import { TtlCache } from '../lib/ttl-cache';
-import { prepareTarget, type PreparedTarget } from './tracking-url';
+import { prepareTarget, untrackedUrl, type PreparedTarget } from './tracking-url';
 
 export const LINK_CACHE_TTL_MS = 30_000;
+
+export const KNOWN_CACHE_SIZE = 10_000;
+export const UNKNOWN_CACHE_SIZE = 1_000;
 
 export interface LinkTarget extends PreparedTarget {
   linkId: string;
   organisationId: string;
+  /** The Location without a click id (HEAD, opted-out visitors, no signing key), prepared once. */
+  untracked: string;
 }
 
-const cache = new TtlCache<LinkTarget | null>(LINK_CACHE_TTL_MS, 10_000);
+const known = new TtlCache<LinkTarget>(LINK_CACHE_TTL_MS, KNOWN_CACHE_SIZE);
+const unknown = new TtlCache<true>(LINK_CACHE_TTL_MS, UNKNOWN_CACHE_SIZE);
 
 /** Forgets every cached slug in this isolate. */
 export function clearLinkCache(): void {
-  cache.clear();
+  known.clear();
+  unknown.clear();
 }
 
-/** The target of an active slug, from the isolate cache or one indexed D1 read. */
+/** The target of an active slug, from the isolate cache or one indexed D1 read (throws only when D1 fails on a slug never seen). */
 export async function resolveLink(db: Db, slug: string, now: number): Promise<LinkTarget | null> {
-  const hit = cache.get(slug, now);
-  if (hit !== undefined) return hit;
-  const target = await findLinkTarget(db, slug);
-  cache.set(slug, target, now);
+  const hit = known.get(slug, now);
+  if (hit) return hit;
+  if (unknown.get(slug, now)) return null;
+  let target: LinkTarget | null;
+  try {
+    target = await findLinkTarget(db, slug);
+  } catch (error) {
+    const stale = known.stale(slug);
+    if (stale) return stale;
+    throw error;
+  }
+  if (target) known.set(slug, target, now);
+  else {
+    known.delete(slug);
+    unknown.set(slug, true, now);
+  }
   return target;
 }
 
@@ -65,5 +85,5 @@ export async function findLinkTarget(db: Db, slug: string): Promise<LinkTarget |
     utm_campaign: row.campaignSlug,
     utm_content: row.contentSlug,
   });
-  return { linkId: row.linkId, organisationId: row.organisationId, ...prepared };
+  return { linkId: row.linkId, organisationId: row.organisationId, ...prepared, untracked: untrackedUrl(prepared) };
 }

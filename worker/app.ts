@@ -3,8 +3,10 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
+import { routePath } from 'hono/route';
 import { secureHeaders } from 'hono/secure-headers';
 import { ApiError, codeForStatus } from './lib/errors';
+import { logError } from './lib/log';
 import { caller } from './middleware/caller';
 import { db } from './middleware/db';
 import { jsonOnly } from './middleware/json-only';
@@ -81,7 +83,8 @@ app.onError((error, c) => {
     const apiError = new ApiError(codeForStatus(error.status), error.message || 'Request refused.');
     return c.json(apiError.toJSON(), apiError.status);
   }
-  console.error('unhandled error', { requestId: c.get('requestId'), path: c.req.path, error: error instanceof Error ? error.stack : String(error) });
+  // The route's pattern, never the path: a path can hold an invitation token.
+  logError('unhandled error', error, { requestId: c.get('requestId'), method: c.req.method, route: routePath(c) });
   return c.json(new ApiError('internal_error', 'Something went wrong on our side.').toJSON(), 500);
 });
 

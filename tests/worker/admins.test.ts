@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { invitations } from '../../db/schema';
+import { admins, invitations } from '../../db/schema';
 import { hashToken } from '../../worker/lib/tokens';
 import { db, makeAdminSession, makeTenant } from './builders';
 import { call, callJson, sessionFrom } from './http';
@@ -51,6 +51,23 @@ describe('admins', () => {
     await accept(second.token);
     expect((await call(`/api/v1/admins/${tenant.ownerId}`, { method: 'DELETE', session: tenant.session })).status).toBe(204);
     expect((await callJson('/api/v1/auth/me', { session: tenant.session })).status).toBe(401);
+  });
+
+  it('owners removing themselves and each other at once always leave one owner', async () => {
+    const tenant = await makeTenant();
+    const owners = [{ id: tenant.ownerId, session: tenant.session }];
+    for (let i = 0; i < 3; i++) {
+      const invited = (await invite(tenant.session, { email: `owner-${i}-${Date.now()}@example.com`, name: `Owner ${i}`, role: 'owner' })).body;
+      owners.push({ id: invited.admin.id, session: sessionFrom(await accept(invited.token)) });
+    }
+    // Two remove themselves, two remove each other: every check passes alone, none may pass together.
+    const [a, b, c, d] = owners as [typeof owners[0], typeof owners[0], typeof owners[0], typeof owners[0]];
+    const removals: Array<[string, string]> = [[a.session, a.id], [b.session, b.id], [c.session, d.id], [d.session, c.id]];
+    const statuses = (await Promise.all(removals.map(([session, id]) => call(`/api/v1/admins/${id}`, { method: 'DELETE', session })))).map((r) => r.status);
+    expect(statuses.every((s) => s === 204 || s === 409 || s === 401)).toBe(true);
+    const left = await db().select().from(admins).where(and(eq(admins.organisationId, tenant.organisationId), eq(admins.role, 'owner'))).all();
+    expect(left).toHaveLength(1);
+    expect(statuses.filter((s) => s === 204)).toHaveLength(3);
   });
 
   it('lists the organisation’s admins and nobody else’s; another organisation’s admin is a 404', async () => {

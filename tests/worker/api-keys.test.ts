@@ -49,14 +49,14 @@ describe('POST /api/v1/api-keys', () => {
     expect((await callJson('/api/v1/api-keys', { session: tenant.session, body })).body).toEqual({ error: { code: 'validation_failed', message: expect.any(String), field } });
   });
 
-  it('is for owners and admin keys only', async () => {
+  it('is for owners in a browser session only, never a key', async () => {
     const tenant = await makeTenant();
     const body = { name: 'k', scopes: ['kpis:read'] };
     expect(await callJson('/api/v1/api-keys', { body })).toMatchObject({ status: 401, body: { error: { code: 'unauthenticated' } } });
     expect(await callJson('/api/v1/api-keys', { session: await makeAdminSession(tenant.organisationId, 'analyst'), body })).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
     expect((await callJson('/api/v1/api-keys', { session: await makeAdminSession(tenant.organisationId, 'editor'), body })).status).toBe(403);
     expect((await callJson('/api/v1/api-keys', { bearer: (await createKey(tenant.session, { name: 'k', scopes: ['kpis:read', 'conversions:write'] })).secret, body })).status).toBe(403);
-    expect((await callJson('/api/v1/api-keys', { bearer: (await createKey(tenant.session)).secret, body })).status).toBe(201);
+    expect(await callJson('/api/v1/api-keys', { bearer: (await createKey(tenant.session)).secret, body })).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
   });
 });
 

@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { conversions, dailyLinkStats, links, shares } from '../../db/schema';
+import { conversions, dailyLinkStats, idempotencyKeys, links, shares } from '../../db/schema';
 import { randomSlug } from '../../worker/lib/ids';
-import { db } from './builders';
+import { clickIdFor, db, makeApiKey } from './builders';
 import { call, callJson } from './http';
 import { everyStoredText } from './stored-text';
 import { clicks, content, convert, joinAndAccept, linkIdOf, makeSpace, share } from './ambassador-space';
@@ -59,6 +59,25 @@ describe('DELETE /api/v1/me', () => {
     expect((await callJson('/api/v1/me', { session: amb.session })).status).toBe(401);
     expect(JSON.stringify((await callJson('/api/v1/leaderboard', { session: space.owner })).body)).not.toContain(marker);
   }, 30_000);
+
+  it('removes the ambassador’s id from stored idempotent answers at once', async () => {
+    const space = await makeSpace();
+    const amb = await joinAndAccept(space);
+    const posted = await share(amb.session, (await content(space)).id, 'Un poste à moi, converti.');
+    const clickId = await clickIdFor(await linkIdOf(posted.link.slug));
+    const bearer = await makeApiKey(space.organisationId, ['conversions:write']);
+    const report = () => callJson<{ ambassadorId: string | null }>('/api/v1/conversions', { bearer, body: { clickId, type: 'application' }, headers: { 'Idempotency-Key': `erase-${amb.id}` } });
+    const first = await report();
+    expect(first).toMatchObject({ status: 201, body: { ambassadorId: amb.id } });
+    expect((await everyStoredText()).some((v) => v.includes(amb.id))).toBe(true);
+
+    expect((await call('/api/v1/me', { method: 'DELETE', session: amb.session })).status).toBe(204);
+
+    const stored = await db().select({ response: idempotencyKeys.response }).from(idempotencyKeys).where(eq(idempotencyKeys.organisationId, space.organisationId)).all();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.response).not.toContain(amb.id);
+    expect(await report()).toMatchObject({ status: 200, body: { ambassadorId: null } });
+  });
 
   it('keeps counting later clicks on the link for the organisation, attributed to no one', async () => {
     const space = await makeSpace();

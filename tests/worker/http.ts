@@ -1,5 +1,6 @@
 /** A tiny client for the worker's front door, with the credentials a test needs. */
 import { exports } from 'cloudflare:workers';
+import { SESSION_COOKIE } from '../../worker/lib/cookies';
 
 export const ORIGIN = 'https://relais.test';
 
@@ -9,11 +10,11 @@ export interface Call {
   /** The raw body, sent as is (for malformed JSON and wrong content types). */
   raw?: string;
   headers?: Record<string, string>;
-  /** A session cookie token: sent as the cookie, with the site's Origin on writes. */
+  /** A session cookie token, sent as the session cookie. */
   session?: string;
   /** An API key (`rl_…`) or the operator token, sent as a bearer token. */
   bearer?: string;
-  /** Override the Origin header (null: none). */
+  /** Override the Origin header (null: none); by default a write without an API key carries the site's, as a browser's does. */
   origin?: string | null;
 }
 
@@ -21,9 +22,9 @@ export async function call(path: string, options: Call = {}): Promise<Response> 
   const method = options.method ?? (options.body === undefined && options.raw === undefined ? 'GET' : 'POST');
   const headers = new Headers(options.headers);
   if (options.body !== undefined) headers.set('content-type', 'application/json');
-  if (options.session) headers.set('cookie', `relais_session=${options.session}`);
+  if (options.session) headers.set('cookie', `${SESSION_COOKIE}=${options.session}`);
   if (options.bearer) headers.set('authorization', `Bearer ${options.bearer}`);
-  const origin = options.origin === undefined ? (options.session && method !== 'GET' ? ORIGIN : null) : options.origin;
+  const origin = options.origin === undefined ? (!options.bearer && method !== 'GET' && method !== 'HEAD' ? ORIGIN : null) : options.origin;
   if (origin) headers.set('origin', origin);
   return exports.default.fetch(`${ORIGIN}${path}`, { method, headers, body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)), redirect: 'manual' });
 }
@@ -37,7 +38,7 @@ export async function callJson<T = unknown>(path: string, options: Call = {}): P
 
 /** The session token from a Set-Cookie answer. */
 export function sessionFrom(res: { headers: Headers }): string {
-  const token = /relais_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
+  const token = new RegExp(`(?:^|, )${SESSION_COOKIE}=([^;]+)`).exec(res.headers.get('set-cookie') ?? '')?.[1];
   if (!token) throw new Error('no session cookie in the answer');
   return token;
 }

@@ -1,21 +1,27 @@
-/** The session cookie set by the API for admins and ambassadors (HttpOnly, SameSite=Lax). */
-export const SESSION_COOKIE = 'relais_session';
+/**
+ * The session cookie set by the API for admins and ambassadors. Its `__Host-` prefix makes browsers keep it
+ * only when it is Secure, on Path=/ and without a Domain, so no other host (a sibling subdomain, a
+ * plain-http page) can set or shadow it. It is Secure everywhere, local http included: Chromium and Firefox
+ * treat http://localhost and http://127.0.0.1 as secure and keep it there.
+ */
+export const SESSION_COOKIE = '__Host-relais_session';
 
-const SESSION_PATTERN = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`);
+/** The name before the prefix: still read on the redirect path, where it only tells an ambassador's own click. */
+const LEGACY_SESSION_COOKIE = 'relais_session';
 
-/** The session token in a Cookie header, without parsing every cookie (used on the redirect path). */
+const SESSION_PATTERN = new RegExp(`(?:^|;\\s*)(?:__Host-)?${LEGACY_SESSION_COOKIE}=([^;]+)`);
+
+/** The session token in a Cookie header (either name), without parsing every cookie (used on the redirect path). */
 export function sessionTokenOf(cookieHeader: string | null): string | undefined {
   return cookieHeader ? SESSION_PATTERN.exec(cookieHeader)?.[1] : undefined;
 }
 
-/** The Set-Cookie options of a session: HttpOnly, SameSite=Lax, Secure except on localhost. */
-export function sessionCookieOptions(requestUrl: string, expiresAt?: number) {
-  const { hostname } = new URL(requestUrl);
-  const local = hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
+/** The Set-Cookie options of a session: HttpOnly, SameSite=Lax, and what `__Host-` requires (Secure, Path=/, no Domain). */
+export function sessionCookieOptions(expiresAt?: number) {
   return {
     httpOnly: true,
     sameSite: 'Lax' as const,
-    secure: !local,
+    secure: true,
     path: '/',
     ...(expiresAt ? { expires: new Date(expiresAt) } : { maxAge: 0 }),
   };

@@ -8,22 +8,30 @@ import type { AppEnv } from '../env';
  * What a route needs:
  * - `read`: any admin, or a key with the `admin` scope;
  * - `write`: an owner or editor (an analyst only reads), or an `admin` key;
- * - `owner`: an owner, or an `admin` key;
+ * - `people`: reading people's personal data (ambassadors' e-mails): an owner or editor, or an `admin` key;
+ *   analysts only read dashboards and exports;
+ * - `team`: who runs the programme (the admins): any admin in a browser session, never a key;
+ * - `owner`: an owner in a browser session, never a key (admins and API keys: a leaked key must not mint
+ *   more keys or invite an owner);
  * - `kpis:read` / `conversions:write`: a key with that scope or `admin`, or an admin (analysts read KPIs;
  *   only owners and editors report conversions);
  * - `ambassador`: an ambassador's own session.
  */
-export type Access = 'read' | 'write' | 'owner' | 'kpis:read' | 'conversions:write' | 'ambassador';
+export type Access = 'read' | 'write' | 'people' | 'team' | 'owner' | 'kpis:read' | 'conversions:write' | 'ambassador';
+
+const PEOPLE_ONLY: ReadonlySet<Access> = new Set(['team', 'owner']);
 
 function permits(caller: Caller, access: Access): boolean {
   if (caller.kind === 'ambassador') return access === 'ambassador';
   if (access === 'ambassador') return false;
-  if (caller.kind === 'key') return caller.scopes.includes('admin') || caller.scopes.includes(access as ApiKeyScope);
+  if (caller.kind === 'key') return !PEOPLE_ONLY.has(access) && (caller.scopes.includes('admin') || caller.scopes.includes(access as ApiKeyScope));
   switch (access) {
     case 'read':
+    case 'team':
     case 'kpis:read':
       return true;
     case 'write':
+    case 'people':
     case 'conversions:write':
       return caller.role !== 'analyst';
     case 'owner':
@@ -43,7 +51,7 @@ export function allow(...accesses: Access[]) {
     const caller = c.var.caller;
     if (!caller) throw new ApiError('unauthenticated', 'Sign in, or send an API key as `Authorization: Bearer rl_…`.');
     if (!accesses.some((access) => permits(caller, access))) {
-      throw new ApiError('forbidden', caller.kind === 'key' ? `This API key lacks the scope for this call (${accesses.join(' or ')}).` : 'Your role does not allow this action.');
+      throw new ApiError('forbidden', caller.kind === 'key' ? `An API key cannot make this call (it needs ${accesses.join(' or ')}).` : 'Your role does not allow this action.');
     }
     await next();
   });

@@ -5,9 +5,9 @@ import { admins, ambassadors, apiKeys } from '../../db/schema';
 import type { Caller } from '../lib/caller';
 import { SESSION_COOKIE } from '../lib/cookies';
 import type { Db } from '../lib/db';
-import { ApiError } from '../lib/errors';
 import { hashToken } from '../lib/tokens';
 import { findSession } from '../services/sessions';
+import { crossSiteRefused, fromSiteOrigin } from './same-origin';
 import type { AppEnv } from '../env';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -30,11 +30,8 @@ export function caller() {
       c.set('caller', await callerFromKey(c.var.db, bearer, (p) => c.executionCtx.waitUntil(p)));
     } else {
       const token = getCookie(c, SESSION_COOKIE);
-      const fromCookie = token ? await callerFromSession(c.var.db, token) : null;
-      if (fromCookie && UNSAFE.has(c.req.method) && c.req.header('origin') !== new URL(c.req.url).origin) {
-        throw new ApiError('forbidden', 'Cross-site request refused: a cookie-authenticated write must carry this site’s Origin header.');
-      }
-      c.set('caller', fromCookie);
+      if (token && UNSAFE.has(c.req.method) && !fromSiteOrigin(c)) throw crossSiteRefused();
+      c.set('caller', token ? await callerFromSession(c.var.db, token) : null);
     }
     await next();
   });

@@ -10,12 +10,17 @@ import type { AppEnv } from '../env';
 
 const tags = ['Admins'];
 
-/** `GET, POST /api/v1/admins`, `DELETE /api/v1/admins/{id}`: owners manage who runs the programme. */
+/** `GET, POST /api/v1/admins`, `DELETE /api/v1/admins/{id}`: owners, in a browser session, manage who runs the programme. */
 export const adminsRoutes = new Hono<AppEnv>()
   .get(
     '/',
-    describeRoute({ tags, summary: 'List the organisation’s admins', responses: { ...jsonResponse(200, 'A page of admins', pageOf(AdminSchema)), ...errorResponses('validation_failed', 'unauthenticated', 'forbidden') } }),
-    allow('read'),
+    describeRoute({
+      tags,
+      summary: 'List the organisation’s admins',
+      description: 'Admins in a browser session only: an API key never reads admins.',
+      responses: { ...jsonResponse(200, 'A page of admins', pageOf(AdminSchema)), ...errorResponses('validation_failed', 'unauthenticated', 'forbidden') },
+    }),
+    allow('team'),
     query(PageQuerySchema),
     async (c) => c.json(await listAdmins(c.var.db, callerOf(c).organisationId, c.req.valid('query')), 200),
   )
@@ -23,8 +28,8 @@ export const adminsRoutes = new Hono<AppEnv>()
     '/',
     describeRoute({
       tags,
-      summary: 'Invite an admin (owners only)',
-      description: 'Answers the invited admin, the one-time token and `inviteUrl` (`<origin>/admin/join#<token>`), where the person sets a password of at least 12 characters. The invitation expires after 14 days.',
+      summary: 'Invite an admin (owners in a browser session; never an API key)',
+      description: 'Answers the invited admin, the one-time token and `inviteUrl` (`<origin>/admin/join#<token>`), where the person sets a password of at least 12 characters. The invitation expires after 14 days. One person may be an admin of several organisations: an e-mail known elsewhere changes nothing here; 409 only for an admin of this organisation.',
       responses: { ...jsonResponse(201, 'Invited', InviteAdminResponseSchema), ...errorResponses('invalid_json', 'validation_failed', 'unauthenticated', 'forbidden', 'conflict') },
     }),
     allow('owner'),
@@ -33,7 +38,7 @@ export const adminsRoutes = new Hono<AppEnv>()
   )
   .delete(
     '/:id',
-    describeRoute({ tags, summary: 'Remove an admin (owners only; never the last owner)', responses: { ...noContent, ...errorResponses('unauthenticated', 'forbidden', 'not_found', 'conflict') } }),
+    describeRoute({ tags, summary: 'Remove an admin (owners in a browser session; never the last owner)', responses: { ...noContent, ...errorResponses('unauthenticated', 'forbidden', 'not_found', 'conflict') } }),
     allow('owner'),
     params(IdParamSchema),
     async (c) => {

@@ -16,8 +16,13 @@ const invited = 'Answers the ambassador, the one-time token and `inviteUrl` (`<o
 export const ambassadorsRoutes = new Hono<AppEnv>()
   .get(
     '/',
-    describeRoute({ tags, summary: 'List ambassadors (optionally by status)', responses: { ...jsonResponse(200, 'A page of ambassadors, newest first', pageOf(AmbassadorSchema)), ...errorResponses('validation_failed', 'unauthenticated', 'forbidden') } }),
-    allow('read'),
+    describeRoute({
+      tags,
+      summary: 'List ambassadors (optionally by status)',
+      description: 'Owners, editors and `admin` keys; analysts only read dashboards and exports (403).',
+      responses: { ...jsonResponse(200, 'A page of ambassadors, newest first', pageOf(AmbassadorSchema)), ...errorResponses('validation_failed', 'unauthenticated', 'forbidden') },
+    }),
+    allow('people'),
     query(ListAmbassadorsQuerySchema),
     async (c) => c.json(await listAmbassadors(c.var.db, callerOf(c).organisationId, c.req.valid('query')), 200),
   )
@@ -35,8 +40,13 @@ export const ambassadorsRoutes = new Hono<AppEnv>()
   )
   .get(
     '/:id',
-    describeRoute({ tags, summary: 'One ambassador', responses: { ...jsonResponse(200, 'The ambassador', AmbassadorSchema), ...errorResponses('unauthenticated', 'forbidden', 'not_found') } }),
-    allow('read'),
+    describeRoute({
+      tags,
+      summary: 'One ambassador',
+      description: 'Owners, editors and `admin` keys; analysts only read dashboards and exports (403).',
+      responses: { ...jsonResponse(200, 'The ambassador', AmbassadorSchema), ...errorResponses('unauthenticated', 'forbidden', 'not_found') },
+    }),
+    allow('people'),
     params(IdParamSchema),
     async (c) => c.json(toAmbassadorDto(await getAmbassadorOrThrow(c.var.db, callerOf(c).organisationId, c.req.valid('param').id)), 200),
   )

@@ -10,11 +10,11 @@ import type { AppEnv } from '../env';
 
 const tags = ['API keys'];
 
-/** `GET, POST /api/v1/api-keys`, `DELETE /api/v1/api-keys/{id}`: owners (or an `admin` key) manage keys. */
+/** `GET, POST /api/v1/api-keys`, `DELETE /api/v1/api-keys/{id}`: owners in a browser session manage keys; no key reads or mints keys. */
 export const apiKeysRoutes = new Hono<AppEnv>()
   .get(
     '/',
-    describeRoute({ tags, summary: 'List API keys (owners only)', responses: { ...jsonResponse(200, 'A page of keys, revoked ones included, newest first', pageOf(ApiKeySchema)), ...errorResponses('validation_failed', 'unauthenticated', 'forbidden') } }),
+    describeRoute({ tags, summary: 'List API keys (owners in a browser session; never an API key)', responses: { ...jsonResponse(200, 'A page of keys, revoked ones included, newest first', pageOf(ApiKeySchema)), ...errorResponses('validation_failed', 'unauthenticated', 'forbidden') } }),
     allow('owner'),
     query(PageQuerySchema),
     async (c) => c.json(await listApiKeys(c.var.db, callerOf(c).organisationId, c.req.valid('query')), 200),
@@ -23,7 +23,7 @@ export const apiKeysRoutes = new Hono<AppEnv>()
     '/',
     describeRoute({
       tags,
-      summary: 'Create an API key (owners only)',
+      summary: 'Create an API key (owners in a browser session; never an API key)',
       description: 'Scopes: `conversions:write`, `kpis:read`, `admin`. The answer carries `secret` (`rl_` + 40 characters) this once; only its hash is stored. Send it as `Authorization: Bearer <secret>`.',
       responses: { ...jsonResponse(201, 'Created', CreatedApiKeySchema), ...errorResponses('invalid_json', 'validation_failed', 'unauthenticated', 'forbidden') },
     }),
@@ -33,7 +33,7 @@ export const apiKeysRoutes = new Hono<AppEnv>()
   )
   .delete(
     '/:id',
-    describeRoute({ tags, summary: 'Revoke an API key (owners only)', description: 'The key stops working at once; revoking again answers 204.', responses: { ...noContent, ...errorResponses('unauthenticated', 'forbidden', 'not_found') } }),
+    describeRoute({ tags, summary: 'Revoke an API key (owners in a browser session; never an API key)', description: 'The key stops working at once; revoking again answers 204.', responses: { ...noContent, ...errorResponses('unauthenticated', 'forbidden', 'not_found') } }),
     allow('owner'),
     params(IdParamSchema),
     async (c) => {

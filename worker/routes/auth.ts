@@ -7,6 +7,7 @@ import { ApiError } from '../lib/errors';
 import { errorResponses, jsonResponse, noContent } from '../lib/openapi';
 import { jsonBody } from '../lib/validate';
 import { allow, callerOf } from '../middleware/allow';
+import { sameOrigin } from '../middleware/same-origin';
 import { AdminSchema, LoginBodySchema } from '../schemas/admins';
 import { OrganisationSchema } from '../schemas/organisations';
 import { getAdminOrThrow, toAdminDto } from '../services/admins';
@@ -23,13 +24,16 @@ export const auth = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: 'Sign in as an admin',
-      description: 'Answers the admin and sets the HttpOnly session cookie. Limited to 10 failures per account and 30 per client every 15 minutes.',
-      responses: { ...jsonResponse(200, 'Signed in', v.object({ admin: AdminSchema })), ...errorResponses('invalid_json', 'validation_failed', 'unauthenticated', 'rate_limited') },
+      description:
+        'Answers the admin and sets the HttpOnly session cookie. A person who runs several organisations names one with `organisation` (its slug); without it, they sign in to the one they joined first. ' +
+        'Requires the site’s own `Origin` (403 otherwise). Limited to 10 failures per account and 30 per client (an IPv6 /64 is one client) every 15 minutes.',
+      responses: { ...jsonResponse(200, 'Signed in', v.object({ admin: AdminSchema })), ...errorResponses('invalid_json', 'validation_failed', 'unauthenticated', 'forbidden', 'rate_limited') },
     }),
+    sameOrigin(),
     jsonBody(LoginBodySchema),
     async (c) => {
-      const { admin, session } = await login(c.var.db, c.req.valid('json'), c.req.header('cf-connecting-ip') ?? 'local');
-      setCookie(c, SESSION_COOKIE, session.token, sessionCookieOptions(c.req.url, session.expiresAt));
+      const { admin, session } = await login(c.var.db, c.req.valid('json'), c.req.header('cf-connecting-ip'));
+      setCookie(c, SESSION_COOKIE, session.token, sessionCookieOptions(session.expiresAt));
       return c.json({ admin }, 200);
     },
   )
@@ -39,7 +43,7 @@ export const auth = new Hono<AppEnv>()
     async (c) => {
       const caller = c.var.caller;
       if (caller && caller.kind !== 'key') await revokeSession(c.var.db, caller.sessionId);
-      deleteCookie(c, SESSION_COOKIE, sessionCookieOptions(c.req.url));
+      deleteCookie(c, SESSION_COOKIE, sessionCookieOptions());
       return c.body(null, 204);
     },
   )

@@ -4,6 +4,7 @@ import { describeRoute } from 'hono-openapi';
 import { SESSION_COOKIE, sessionCookieOptions } from '../lib/cookies';
 import { errorResponses, jsonResponse } from '../lib/openapi';
 import { jsonBody, params } from '../lib/validate';
+import { sameOrigin } from '../middleware/same-origin';
 import { AcceptInvitationBodySchema, AcceptInvitationResponseSchema, TokenParamSchema } from '../schemas/invitations';
 import { acceptInvitation } from '../services/accept-invitation';
 import type { AppEnv } from '../env';
@@ -14,14 +15,17 @@ export const invitationsRoutes = new Hono<AppEnv>().post(
   describeRoute({
     tags: ['Invitations'],
     summary: 'Accept an invitation',
-    description: 'An invited admin sends `{password}` (at least 12 characters); an invited ambassador sends nothing, choosing to join. Answers who joined and sets the session cookie. A used, expired or unknown token answers 404.',
-    responses: { ...jsonResponse(200, 'Joined', AcceptInvitationResponseSchema), ...errorResponses('invalid_json', 'validation_failed', 'not_found') },
+    description:
+      'An invited admin sends `{password}` (at least 12 characters); an invited ambassador sends nothing, choosing to join. Answers who joined and sets the session cookie. ' +
+      'A used, expired or unknown token answers 404. Requires the site’s own `Origin` (403 otherwise); limited to 20 failed attempts per client every 15 minutes.',
+    responses: { ...jsonResponse(200, 'Joined', AcceptInvitationResponseSchema), ...errorResponses('invalid_json', 'validation_failed', 'forbidden', 'not_found', 'rate_limited') },
   }),
+  sameOrigin(),
   params(TokenParamSchema),
   jsonBody(AcceptInvitationBodySchema),
   async (c) => {
-    const { result, session } = await acceptInvitation(c.var.db, c.req.valid('param').token, c.req.valid('json'));
-    setCookie(c, SESSION_COOKIE, session.token, sessionCookieOptions(c.req.url, session.expiresAt));
+    const { result, session } = await acceptInvitation(c.var.db, c.req.valid('param').token, c.req.valid('json'), c.req.header('cf-connecting-ip'));
+    setCookie(c, SESSION_COOKIE, session.token, sessionCookieOptions(session.expiresAt));
     return c.json(result, 200);
   },
 );

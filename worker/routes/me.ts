@@ -61,7 +61,7 @@ export const meRoutes = new Hono<AppEnv>()
     allow('ambassador'),
     async (c) => {
       await leaveProgramme(c.var.db, ...me(c));
-      deleteCookie(c, SESSION_COOKIE, sessionCookieOptions(c.req.url));
+      deleteCookie(c, SESSION_COOKIE, sessionCookieOptions());
       return c.body(null, 204);
     },
   )

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { ADMIN_ROLES } from '../../db/schema';
-import { NameSchema, TimestampSchema } from './common';
+import { NameSchema, SlugSchema, TimestampSchema } from './common';
 
 export const EmailSchema = v.pipe(v.string('must be an e-mail address'), v.trim(), v.toLowerCase(), v.email('must be an e-mail address'), v.maxLength(254, 'is too long'));
 export const PasswordSchema = v.pipe(v.string('must be a string'), v.minLength(12, 'must be at least 12 characters'), v.maxLength(256, 'must be at most 256 characters'));
@@ -37,5 +37,11 @@ export const InviteAdminResponseSchema = v.object({
 export const LoginBodySchema = v.object({
   email: EmailSchema,
   password: v.pipe(v.string('must be a string'), v.minLength(1, 'is required'), v.maxLength(256, 'must be at most 256 characters')),
+  organisation: v.optional(
+    v.pipe(
+      SlugSchema,
+      v.description('the slug of the organisation to sign in to, for a person who runs several; without it, the one they joined first'),
+    ),
+  ),
 });
 export type LoginBody = v.InferOutput<typeof LoginBodySchema>;

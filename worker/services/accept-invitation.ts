@@ -7,17 +7,29 @@ import { hashPassword } from '../lib/passwords';
 import type { AcceptInvitationBody } from '../schemas/invitations';
 import { toAdminDto } from './admins';
 import { getAmbassadorOrThrow, toAmbassadorDto } from './ambassadors';
-import { consumeInvitation, peekInvitation } from './invitations';
+import { consumeInvitation, invitationNotFound, peekInvitation } from './invitations';
+import { clientKey, consume, refund } from './rate-limits';
 import { createSession } from './sessions';
 
-export async function acceptInvitation(db: Db, token: string, body: AcceptInvitationBody, now = Date.now()) {
+/** 20 failed attempts per client every 15 minutes (an unknown, used or expired token is a failure). */
+export const ACCEPT_LIMIT = { perClient: 20, windowMs: 15 * 60_000 } as const;
+
+/**
+ * Accepts an invitation and opens the session. The attempt is counted first; the token is looked up
+ * before any password is hashed, so unknown tokens cost one indexed read; a success takes its count back.
+ */
+export async function acceptInvitation(db: Db, token: string, body: AcceptInvitationBody, ip: string | undefined, now = Date.now()) {
+  const limits = [{ key: `accept:client:${clientKey(ip)}`, max: ACCEPT_LIMIT.perClient, windowMs: ACCEPT_LIMIT.windowMs }];
+  await consume(db, limits, now);
   const pending = await peekInvitation(db, token, now);
-  if (pending?.subjectType === 'admin' && !body.password) {
+  if (!pending) throw invitationNotFound();
+  if (pending.subjectType === 'admin' && !body.password) {
     throw new ApiError('validation_failed', 'password is required: choose one of at least 12 characters', 'password');
   }
   // Hash before consuming, so a slow hash cannot leave a consumed invitation without a password.
-  const passwordHash = body.password ? await hashPassword(body.password) : null;
+  const passwordHash = pending.subjectType === 'admin' && body.password ? await hashPassword(body.password) : null;
   const subject = await consumeInvitation(db, token, now);
+  await refund(db, limits, now);
   const session = await createSession(db, subject, now);
   if (subject.subjectType === 'admin') {
     const [admin] = await db

@@ -1,6 +1,7 @@
 /** The organisation's admins: invited by an owner, removable except for the last owner. */
-import { and, eq, ne } from 'drizzle-orm';
-import { admins } from '../../db/schema';
+import { and, eq, exists, ne, notExists, or } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { admins, sessions } from '../../db/schema';
 import type { Db } from '../lib/db';
 import { ApiError } from '../lib/errors';
 import { newId } from '../lib/ids';
@@ -8,7 +9,6 @@ import { pageClauses, toPage } from '../lib/pagination';
 import { iso } from '../lib/time';
 import type { Admin, InviteAdminBody } from '../schemas/admins';
 import { createInvitation } from './invitations';
-import { revokeSessionsOf } from './sessions';
 
 type AdminRow = typeof admins.$inferSelect;
 
@@ -28,28 +28,36 @@ export async function getAdminOrThrow(db: Db, organisationId: string, id: string
   return row;
 }
 
-/** Creates an invited admin and the one-time link where they set their password. */
+/**
+ * Creates an invited admin and the one-time link where they set their password. Only this organisation's
+ * admins are looked at: whether the address runs another organisation changes nothing in the answer.
+ */
 export async function inviteAdmin(db: Db, organisationId: string, input: InviteAdminBody, origin: string, now = Date.now()) {
-  if (await db.select({ id: admins.id }).from(admins).where(eq(admins.email, input.email)).get()) {
-    throw new ApiError('conflict', 'An admin with this e-mail already exists.', 'email');
-  }
   const row = { id: newId('adm'), organisationId, ...input, status: 'invited' as const, passwordHash: null, createdAt: now, updatedAt: now };
-  await db.insert(admins).values(row);
+  const [inserted] = await db.insert(admins).values(row).onConflictDoNothing({ target: [admins.organisationId, admins.email] }).returning({ id: admins.id });
+  if (!inserted) throw new ApiError('conflict', 'This organisation already has an admin with this e-mail.', 'email');
   const token = await createInvitation(db, { organisationId, subjectType: 'admin', subjectId: row.id }, now);
   return { admin: toAdminDto(row), token, inviteUrl: `${origin}/admin/join#${token}` };
 }
 
-/** Removes an admin and ends their sessions; the last owner stays (409). */
+/**
+ * Removes an admin and ends their sessions in one batch; the last active owner stays (409). The check is
+ * part of the DELETE itself, so two owners removing each other at once leave one.
+ */
 export async function deleteAdmin(db: Db, organisationId: string, id: string): Promise<void> {
-  const admin = await getAdminOrThrow(db, organisationId, id);
-  if (admin.role === 'owner') {
-    const otherOwner = await db
-      .select({ id: admins.id })
-      .from(admins)
-      .where(and(eq(admins.organisationId, organisationId), eq(admins.role, 'owner'), eq(admins.status, 'active'), ne(admins.id, id)))
-      .get();
-    if (!otherOwner) throw new ApiError('conflict', 'The last owner cannot be removed: make someone else an owner first.');
-  }
-  await db.delete(admins).where(eq(admins.id, id));
-  await revokeSessionsOf(db, 'admin', id);
+  const otherOwners = alias(admins, 'other_owners');
+  const anotherOwner = db
+    .select({ id: otherOwners.id })
+    .from(otherOwners)
+    .where(and(eq(otherOwners.organisationId, organisationId), eq(otherOwners.role, 'owner'), eq(otherOwners.status, 'active'), ne(otherOwners.id, id)));
+  const [[removed]] = await db.batch([
+    db
+      .delete(admins)
+      .where(and(eq(admins.organisationId, organisationId), eq(admins.id, id), or(ne(admins.role, 'owner'), ne(admins.status, 'active'), exists(anotherOwner))))
+      .returning({ id: admins.id }),
+    db.delete(sessions).where(and(eq(sessions.subjectType, 'admin'), eq(sessions.subjectId, id), notExists(db.select({ id: admins.id }).from(admins).where(eq(admins.id, id))))),
+  ]);
+  if (removed) return;
+  await getAdminOrThrow(db, organisationId, id);
+  throw new ApiError('conflict', 'The last owner cannot be removed: make someone else an owner first.');
 }

@@ -1,6 +1,6 @@
 /** Erasing an ambassador: used when an admin removes them and when they leave the programme themselves. */
 import { and, eq, sql } from 'drizzle-orm';
-import { ambassadors, charterAcceptances, dailyLinkStats, invitations, links, sessions } from '../../db/schema';
+import { ambassadors, charterAcceptances, dailyLinkStats, idempotencyKeys, invitations, links, sessions } from '../../db/schema';
 import type { Db } from '../lib/db';
 import { ApiError } from '../lib/errors';
 import { eraseSharesStatements } from './erase-shares';
@@ -9,8 +9,9 @@ import { clearLinkCache } from './link-targets';
 /**
  * Erases an ambassador's personal data in one atomic batch: their row keeps only its id, status `left`
  * and dates; their links keep redirecting, unattributed; the daily stats keep their counts anonymously;
- * their sessions, charter acceptances and invitations go. Erasing again changes nothing. Any table that
- * later stores personal data about an ambassador must be added here.
+ * their sessions, charter acceptances and invitations go; stored idempotent answers lose their id.
+ * Erasing again changes nothing. Any table that later stores personal data about an ambassador must be
+ * added here.
  */
 export async function eraseAmbassador(db: Db, organisationId: string, ambassadorId: string, now = Date.now()): Promise<void> {
   const found = await db
@@ -19,6 +20,7 @@ export async function eraseAmbassador(db: Db, organisationId: string, ambassador
     .where(and(eq(ambassadors.organisationId, organisationId), eq(ambassadors.id, ambassadorId)))
     .get();
   if (!found) throw new ApiError('not_found', 'No such ambassador.');
+  const quoted = JSON.stringify(ambassadorId);
   await db.batch([
     ...eraseSharesStatements(db, organisationId, ambassadorId, now),
     db
@@ -31,6 +33,11 @@ export async function eraseAmbassador(db: Db, organisationId: string, ambassador
     db.delete(sessions).where(and(eq(sessions.subjectType, 'ambassador'), eq(sessions.subjectId, ambassadorId))),
     db.delete(charterAcceptances).where(and(eq(charterAcceptances.organisationId, organisationId), eq(charterAcceptances.ambassadorId, ambassadorId))),
     db.delete(invitations).where(and(eq(invitations.subjectType, 'ambassador'), eq(invitations.subjectId, ambassadorId))),
+    // Stored idempotent answers (a conversion's attribution) name the ambassador too: a replay now says null.
+    db
+      .update(idempotencyKeys)
+      .set({ response: sql`replace(${idempotencyKeys.response}, ${quoted}, 'null')` })
+      .where(and(eq(idempotencyKeys.organisationId, organisationId), sql`instr(${idempotencyKeys.response}, ${quoted}) > 0`)),
   ]);
   clearLinkCache();
 }

@@ -19,6 +19,11 @@ export async function createInvitation(db: Db, subject: Subject, now = Date.now(
   return token;
 }
 
+/** The one answer for an unknown, used or expired invitation. */
+export function invitationNotFound(): ApiError {
+  return new ApiError('not_found', 'This invitation link is unknown, already used or expired. Ask for a new one.');
+}
+
 /** Marks the invitation used and returns its subject; 404 when unknown, used or expired. */
 export async function consumeInvitation(db: Db, token: string, now = Date.now()): Promise<Subject> {
   const [row] = await db
@@ -26,7 +31,7 @@ export async function consumeInvitation(db: Db, token: string, now = Date.now())
     .set({ usedAt: now })
     .where(and(eq(invitations.id, await hashToken(token)), isNull(invitations.usedAt), gt(invitations.expiresAt, now)))
     .returning();
-  if (!row) throw new ApiError('not_found', 'This invitation link is unknown, already used or expired. Ask for a new one.');
+  if (!row) throw invitationNotFound();
   return { organisationId: row.organisationId, subjectType: row.subjectType, subjectId: row.subjectId };
 }
 

@@ -44,9 +44,6 @@ export async function createOrganisation(db: Db, input: CreateOrganisationBody, 
   if (await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, input.slug)).get()) {
     throw new ApiError('conflict', `An organisation with slug "${input.slug}" already exists.`, 'slug');
   }
-  if (await db.select({ id: admins.id }).from(admins).where(eq(admins.email, input.adminEmail)).get()) {
-    throw new ApiError('conflict', 'An admin with this e-mail already exists.', 'adminEmail');
-  }
   const organisation = { id: newId('org'), name: input.name, slug: input.slug, createdAt: now, updatedAt: now };
   const admin = {
     id: newId('adm'),

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { dailyLinkStats } from '../../db/schema';
+import { dailyLinkStats, organisations } from '../../db/schema';
 import { signClickId } from '../../worker/lib/click-id';
 import { dayOf } from '../../worker/lib/days';
 import { creditToShares } from '../../worker/services/ambassador-stats';
@@ -66,7 +66,8 @@ describe('GET /api/v1/me/stats', () => {
 
   it('equals the ambassador’s own group in the organisation’s KPIs', async () => {
     const { space, amb } = await scenario();
-    await callJson('/api/v1/me', { method: 'PATCH', session: amb.session, body: { leaderboardOptIn: true } });
+    // Everyone named, so the remainder rule (one hidden colleague) does not fold the groups into one.
+    await db().update(organisations).set({ ambassadorVisibility: 'all' }).where(eq(organisations.id, space.organisationId));
     const mine = (await callJson<Stats>('/api/v1/me/stats', { session: amb.session })).body;
     const kpis = await callJson<{ groups: { key: string; totals: Record<string, number> }[] }>(`/api/v1/kpis?from=${mine.from}&to=${mine.to}&groupBy=ambassador`, { session: space.owner });
     expect(kpis.status).toBe(200);
@@ -96,8 +97,9 @@ describe('GET /api/v1/me/stats', () => {
   });
 
   it.each([
-    ['from=2026-02-01&to=2026-01-01', 'from'],
-    ['from=2025-01-01&to=2026-01-02', 'to'],
+    ['from=2026-02-01&to=2026-01-01', 'to'],
+    ['from=2024-01-01&to=2026-01-01', 'to'],
+    ['from=0000-01-01', 'to'],
     ['from=2026-1-01', 'from'],
     ['to=2026-02-30', 'to'],
   ])('answers 422 for ?%s (field %s)', async (q, field) => {

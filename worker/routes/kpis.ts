@@ -14,7 +14,7 @@ export const kpisRoutes = new Hono<AppEnv>().get(
     tags: ['KPIs'],
     summary: 'KPIs for a period',
     description:
-      'Scope `kpis:read` (or an admin session). Computed from daily rollups. `from`/`to` are days (UTC), default the last 30 days. ' +
+      'Scope `kpis:read` (or an admin session). Computed from daily rollups. `from`/`to` are days (UTC), default the last 30 days (to today); at most 731 days. ' +
       '`groupBy=ambassador` names only ambassadors who chose to be visible; `groupBy=team` merges teams under 5 ambassadors into "others". Definitions in the README.',
     responses: { ...jsonResponse(200, 'The KPI report', KpiReportSchema), ...errorResponses('validation_failed', 'unauthenticated', 'forbidden', 'not_found') },
   }),

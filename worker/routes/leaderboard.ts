@@ -14,7 +14,7 @@ export const leaderboardRoutes = new Hono<AppEnv>().get(
     tags: ['Leaderboard'],
     summary: 'The leaderboard',
     description:
-      'Only ambassadors who opted in (`leaderboardOptIn`), by display name, ranked by conversions, then unique visitors, then engagements — never by how many posts they made. `from`/`to` (YYYY-MM-DD, inclusive) default to the last 30 days; at most 366 days. Readable by the organisation’s admins (any role, or an `admin` key) and by ambassadors who opted in themselves; any other ambassador gets 403.',
+      'Only ambassadors who opted in (`leaderboardOptIn`), by display name, ranked by conversions, then unique visitors, then engagements — never by how many posts they made. `from`/`to` (YYYY-MM-DD, inclusive) default to the last 30 days; at most 731 days. Readable by the organisation’s admins (any role, or an `admin` key) and by ambassadors who opted in themselves; any other ambassador gets 403.',
     responses: { ...jsonResponse(200, 'The ranking', LeaderboardSchema), ...errorResponses('validation_failed', 'unauthenticated', 'forbidden') },
   }),
   allow('read', 'ambassador'),

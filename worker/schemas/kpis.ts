@@ -1,25 +1,20 @@
 import * as v from 'valibot';
-
-const Day = (name: string) => v.pipe(v.string(), v.isoDate(`${name} must be a day, YYYY-MM-DD`));
+import { isBoundedPeriod, isOrderedPeriod, PeriodEntries, UNBOUNDED_PERIOD, UNORDERED_PERIOD, withPeriodDefaults } from './period';
 
 export const KPI_GROUPS = ['day', 'campaign', 'content', 'ambassador', 'network', 'team'] as const;
 
-/** `GET /api/v1/kpis` and `GET /api/v1/exports/kpis.csv`. `from` and `to` default to the last 30 days. */
+const KpiQueryObjectSchema = v.object({
+  ...PeriodEntries,
+  campaignId: v.optional(v.pipe(v.string(), v.maxLength(64, 'campaignId is not a campaign id'))),
+  groupBy: v.optional(v.picklist(KPI_GROUPS, `groupBy must be one of ${KPI_GROUPS.join(', ')}`)),
+});
+
+/** `GET /api/v1/kpis` and `GET /api/v1/exports/kpis.csv`: the period policy (schemas/period.ts), a campaign, a grouping. */
 export const KpiQuerySchema = v.pipe(
-  v.object({
-    from: v.optional(Day('from')),
-    to: v.optional(Day('to')),
-    campaignId: v.optional(v.pipe(v.string(), v.maxLength(64, 'campaignId is not a campaign id'))),
-    groupBy: v.optional(v.picklist(KPI_GROUPS, `groupBy must be one of ${KPI_GROUPS.join(', ')}`)),
-  }),
-  v.forward(
-    v.check((q) => !q.from || !q.to || q.from <= q.to, 'to must not be before from'),
-    ['to'],
-  ),
-  v.forward(
-    v.check((q) => !q.from || !q.to || Date.parse(q.to) - Date.parse(q.from) <= 731 * 86_400_000, 'the period is at most two years'),
-    ['to'],
-  ),
+  KpiQueryObjectSchema,
+  v.transform((query) => withPeriodDefaults(query)),
+  v.forward(v.check((p) => isOrderedPeriod(p), UNORDERED_PERIOD), ['to']),
+  v.forward(v.check((p) => isBoundedPeriod(p), UNBOUNDED_PERIOD), ['to']),
 );
 export type KpiQuery = v.InferOutput<typeof KpiQuerySchema>;
 

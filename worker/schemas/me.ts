@@ -83,15 +83,8 @@ export const FeedItemSchema = v.pipe(
 );
 export type FeedItem = v.InferOutput<typeof FeedItemSchema>;
 
-const DaySchema = v.pipe(
-  v.string(),
-  v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day, YYYY-MM-DD'),
-  v.check((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day), 'must be a real day, YYYY-MM-DD'),
-);
-
-/** `?from=&to=` (days, inclusive): default the last 30 days; `from` ≤ `to`, at most 366 days. */
-export const PeriodQuerySchema = v.object({ from: v.optional(DaySchema), to: v.optional(DaySchema) });
-export type PeriodQuery = v.InferOutput<typeof PeriodQuerySchema>;
+/** `?from=&to=`: the one period policy (schemas/period.ts). */
+export { PeriodQuerySchema, type PeriodQuery } from './period';
 
 /** `GET /api/v1/me/stats`: own results over a period. */
 export const MyStatsSchema = v.pipe(
@@ -140,9 +133,9 @@ export const LeaderboardSchema = v.pipe(
         rank: v.pipe(v.number(), v.description('1 for the best; equal results share a rank')),
         ambassadorId: v.string(),
         displayName: v.string(),
-        conversions: v.number(),
-        uniqueVisitors: v.number(),
-        engagements: v.number(),
+        conversions: v.pipe(v.nullable(v.number()), v.description('null when 1 to 4 ambassadors are not on the leaderboard: names and ranks only, so nobody’s figures follow by subtraction')),
+        uniqueVisitors: v.nullable(v.number()),
+        engagements: v.nullable(v.number()),
         me: v.pipe(v.boolean(), v.description('true on the caller’s own row')),
       }),
     ),

@@ -10,30 +10,15 @@ import { and, between, eq, inArray, type SQL } from 'drizzle-orm';
 import { contents, dailyLinkStats, shares, type Network } from '../../db/schema';
 import { addDays, dayOf } from '../lib/days';
 import type { Db } from '../lib/db';
-import { ApiError } from '../lib/errors';
 import { iso } from '../lib/time';
-import type { MyStats, PeriodQuery } from '../schemas/me';
+import type { MyStats } from '../schemas/me';
+import type { Period } from '../schemas/period';
 import type { ShareStats } from '../schemas/shares';
+import { visitorsByAmbassadorGroup } from './kpi-visitors';
 import { getAmbassadorRowOrThrow } from './me';
 import { getOrganisationOrThrow, toOrganisationDto } from './organisations';
 
-export const DEFAULT_PERIOD_DAYS = 30;
-export const MAX_PERIOD_DAYS = 366;
 const DAY_MS = 86_400_000;
-
-export interface Period {
-  from: string;
-  to: string;
-}
-
-/** `from`/`to` with their defaults (the 30 days up to today, or up to `to`), checked: from ≤ to, at most 366 days. */
-export function resolvePeriod(query: PeriodQuery, now = Date.now()): Period {
-  const to = query.to ?? dayOf(now);
-  const from = query.from ?? addDays(to, 1 - DEFAULT_PERIOD_DAYS);
-  if (from > to) throw new ApiError('validation_failed', 'from must be on or before to', 'from');
-  if ((Date.parse(to) - Date.parse(from)) / DAY_MS + 1 > MAX_PERIOD_DAYS) throw new ApiError('validation_failed', `to must be at most ${MAX_PERIOD_DAYS} days after from (inclusive)`, 'to');
-  return { from, to };
-}
 
 /** Epoch-ms bounds of a period, for columns that hold times rather than days. */
 export function periodBounds(period: Period): { start: number; end: number } {
@@ -167,14 +152,14 @@ const sum = <T>(items: readonly T[], value: (item: T) => number) => items.reduce
  * The ambassador's results over a period: totals, one row per day, and per post. Reach and engagement
  * count the posts made in the period (reported numbers are each post's lifetime totals).
  */
-export async function getMyStats(db: Db, organisationId: string, ambassadorId: string, query: PeriodQuery, now = Date.now()): Promise<MyStats> {
-  const period = resolvePeriod(query, now);
+export async function getMyStats(db: Db, organisationId: string, ambassadorId: string, period: Period): Promise<MyStats> {
   const { start, end } = periodBounds(period);
-  const [organisation, ambassador, posts, rows] = await Promise.all([
+  const [organisation, ambassador, posts, rows, visitors] = await Promise.all([
     getOrganisationOrThrow(db, organisationId),
     getAmbassadorRowOrThrow(db, organisationId, ambassadorId),
     ownPosts(db, organisationId, ambassadorId),
     ownRollupRows(db, organisationId, ambassadorId, { period }),
+    visitorsByAmbassadorGroup(db, { organisationId, ...period }, new Map([[ambassadorId, ambassadorId]])),
   ]);
   const reachRates = networkRates(organisation);
   const credited = creditToShares(posts, rows);
@@ -182,6 +167,8 @@ export async function getMyStats(db: Db, organisationId: string, ambassadorId: s
   const reported = madeInPeriod.map((post) => shareStatsOf(post, zeroCounts(), ambassador.audience, reachRates));
   const counts = zeroCounts();
   for (const row of rows) addCounts(counts, row);
+  // Per person, as the KPIs count them: a visitor on two of their links on one day is one visitor.
+  counts.uniqueVisitors = visitors.get(ambassadorId) ?? 0;
   const impressions = sum(reported, (s) => s.impressions);
   // Rounded once over the period, as the KPIs do, so this equals the ambassador's slice of the KPIs.
   const reachEstimated = Math.round(sum(madeInPeriod, (post) => estimatedReachOf(post, ambassador.audience, reachRates)));

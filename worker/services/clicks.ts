@@ -12,6 +12,7 @@ import { dayOf } from '../lib/days';
 import type { Db } from '../lib/db';
 import { newId } from '../lib/ids';
 import { classifyHit, deviceOf } from './classify';
+import { afterIngestStatements } from './ingest-rollups';
 
 interface Owner {
   organisationId: string;
@@ -53,7 +54,7 @@ export async function recordClicks(db: Db, events: readonly ClickEvent[], now = 
   }
   const [first, ...rest] = inserts;
   if (!first) return { recorded: 0, skipped: events.length };
-  await db.batch([first, ...rest, rollupStatement(db, ingestId)]);
+  await db.batch([first, ...rest, rollupStatement(db, ingestId), ...afterIngestStatements(db, ingestId)]);
   return { recorded: inserts.length, skipped: events.length - inserts.length };
 }
 

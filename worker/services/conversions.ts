@@ -1,10 +1,12 @@
 /**
  * Conversions reported by companies' systems. The click id is verified by its signature alone, so a
  * conversion is attributed at once, even before the click row lands; the conversion is counted in the
- * rollup of the click's day, in the same transaction as its insert.
+ * rollup of the click's day, in the same transaction as its insert. Only a human click earns an attribution:
+ * a click already stored under another class gives `attributed: false` here, and one classified later is
+ * taken back by the click pipeline (`ingest-rollups.ts`), whichever transaction commits first.
  */
-import { and, eq, sql } from 'drizzle-orm';
-import { contents, conversions, dailyLinkStats, links, organisations } from '../../db/schema';
+import { and, eq, ne, sql } from 'drizzle-orm';
+import { clicks, contents, conversions, dailyLinkStats, links, organisations } from '../../db/schema';
 import { verifyClickId } from '../lib/click-id';
 import { dayOf } from '../lib/days';
 import type { Db } from '../lib/db';
@@ -28,6 +30,8 @@ export interface ConversionInput {
 export type ConversionRow = typeof conversions.$inferSelect;
 
 const DAY_MS = 86_400_000;
+/** A conversion may precede its click's timestamp by this much (clocks differ), not more. */
+export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
 /** Records a conversion; returns the existing one (created: false) when `externalId` + `type` was seen. */
 export async function recordConversion(db: Db, signingKey: string, organisationId: string, input: ConversionInput, now = Date.now()): Promise<{ conversion: ConversionRow; created: boolean }> {
@@ -48,6 +52,9 @@ export async function recordConversion(db: Db, signingKey: string, organisationI
     if (existing) return { conversion: existing, created: false };
   }
   const occurredAt = input.occurredAt ?? now;
+  const currency = input.currency ?? target.org.currency;
+  const value = input.value ?? target.org.conversionValues[input.type] ?? DEFAULT_CONVERSION_VALUES[input.type];
+  const inWindow = occurredAt - facts.at <= target.org.attributionWindowDays * DAY_MS && occurredAt >= facts.at - MAX_CLOCK_SKEW_MS;
   const row: ConversionRow = {
     id: newId('cnv'),
     organisationId,
@@ -58,16 +65,20 @@ export async function recordConversion(db: Db, signingKey: string, organisationI
     campaignId: target.campaignId,
     network: target.link.network,
     type: input.type,
-    value: input.value ?? target.org.conversionValues[input.type] ?? DEFAULT_CONVERSION_VALUES[input.type],
-    currency: input.currency ?? target.org.currency,
+    value,
+    currency,
     externalId: input.externalId ?? null,
     occurredAt,
     clickAt: facts.at,
     clickDay: dayOf(facts.at),
-    attributed: occurredAt - facts.at <= target.org.attributionWindowDays * DAY_MS,
+    attributed: inWindow,
+    // A value in another currency stays on the conversion and is never summed into the organisation's.
+    countedValue: currency === target.org.currency ? value : 0,
     createdAt: now,
   };
-  await db.batch([db.insert(conversions).values(row).onConflictDoNothing(), rollupConversion(db, row)]);
+  // Decided in the insert itself, so a click batch committing just before cannot slip between check and write.
+  const earned = inWindow ? sql`not exists ${db.select({ one: sql`1` }).from(clicks).where(and(eq(clicks.id, row.clickId), ne(clicks.class, 'human')))}` : false;
+  await db.batch([db.insert(conversions).values({ ...row, attributed: earned }).onConflictDoNothing(), rollupConversion(db, row)]);
   const stored = await db.select().from(conversions).where(eq(conversions.id, row.id)).get();
   if (stored) return { conversion: stored, created: true };
   // A concurrent request with the same externalId + type won the race: answer its conversion.
@@ -106,7 +117,9 @@ function rollupConversion(db: Db, row: ConversionRow) {
           self: sql<number>`0`.as('self'),
           optouts: sql<number>`0`.as('optouts'),
           conversions: sql<number>`1`.as('conversions'),
-          conversionValue: conversions.value,
+          conversionValue: conversions.countedValue,
+          orgVisitors: sql<number>`0`.as('org_visitors'),
+          campaignVisitors: sql<number>`0`.as('campaign_visitors'),
         })
         .from(conversions)
         .where(and(eq(conversions.id, row.id), eq(conversions.attributed, true))),

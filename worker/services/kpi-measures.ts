@@ -6,7 +6,7 @@ import type { Network } from '../../db/schema';
 import type { KpiTotals } from '../schemas/kpis';
 import type { NetworkRate } from './defaults';
 
-/** One rollup row's counts (organisation × day × link), summed. */
+/** One rollup row's counts (organisation × day × link), summed; `uniqueVisitors` as the group counts them. */
 export interface TrafficSums {
   clicks: number;
   uniqueVisitors: number;
@@ -44,6 +44,11 @@ export class Accumulator {
   addTraffic(network: Network | null, sums: TrafficSums): void {
     for (const key of Object.keys(this.traffic) as (keyof TrafficSums)[]) this.traffic[key] += sums[key];
     this.emv += sums.clicks * this.rates[network ?? 'other'].cpc;
+  }
+
+  /** Sets the group's distinct visitors, counted apart (a visitor is one per group, whatever links they reached). */
+  setUniqueVisitors(count: number): void {
+    this.traffic.uniqueVisitors = count;
   }
 
   /** Adds one share: reported impressions earn the network's CPM; an unreported share adds estimated reach only. */

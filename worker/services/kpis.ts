@@ -1,48 +1,55 @@
 /**
  * `GET /api/v1/kpis`: the programme's KPIs for a period, overall and per group, read from the daily
  * rollups (cost follows days × links, not clicks), the shares and the enrolled ambassadors. Ambassadors
- * appear by name only when they chose to be visible; small teams merge into "others".
+ * appear by name only when they chose to be visible; small teams merge into "others"; and no anonymous
+ * remainder of 1 to 4 people is ever shown beside named groups (API.md, KPIs: the remainder rule).
  */
-import { and, between, eq, gte, lte, sum } from 'drizzle-orm';
+import { and, between, eq, gte, inArray, isNull, lte, or, sum } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { ambassadors, campaigns, contents, dailyLinkStats, shares, type Network } from '../../db/schema';
 import { addDays, dayOf } from '../lib/days';
 import type { Db } from '../lib/db';
 import { ApiError } from '../lib/errors';
 import type { KpiQuery, KpiReport } from '../schemas/kpis';
+import { periodBounds } from './ambassador-stats';
 import { Accumulator, type TrafficSums } from './kpi-measures';
+import { visitorsByAmbassadorGroup, visitorsByLinkDimension } from './kpi-visitors';
 import { getOrganisationOrThrow, toOrganisationDto } from './organisations';
 
 export const OTHERS = 'others';
+/** The one group answered when any finer grouping would single out a person by subtraction. */
+export const ALL = 'all';
 /** Teams with fewer enrolled ambassadors than this merge into "others", so nobody is singled out. */
 export const MIN_TEAM_SIZE = 5;
-const DAY_MS = 86_400_000;
+/** An anonymous remainder ("others") must hold at least this many people, or it is not shown at all. */
+export const MIN_REMAINDER = 5;
 
 type GroupBy = NonNullable<KpiQuery['groupBy']>;
 
-/** Computes the KPI report of API.md. */
-export async function computeKpis(db: Db, organisationId: string, query: KpiQuery, now = Date.now()): Promise<KpiReport> {
-  const to = query.to ?? dayOf(now);
-  const from = query.from ?? addDays(to, -29);
+/** Computes the KPI report of API.md for a resolved period (schemas/period.ts). */
+export async function computeKpis(db: Db, organisationId: string, query: KpiQuery): Promise<KpiReport> {
+  const { from, to, campaignId, groupBy } = query;
   const organisation = toOrganisationDto(await getOrganisationOrThrow(db, organisationId));
-  if (query.campaignId) await assertCampaign(db, organisationId, query.campaignId);
+  if (campaignId) await assertCampaign(db, organisationId, campaignId);
   const [traffic, shared, enrolled] = await Promise.all([
-    trafficRows(db, organisationId, from, to, query.campaignId, query.groupBy),
-    sharedRows(db, organisationId, from, to, query.campaignId),
-    db.select({ id: ambassadors.id, team: ambassadors.team, name: ambassadors.displayName, fullName: ambassadors.name, optIn: ambassadors.leaderboardOptIn }).from(ambassadors)
-      .where(and(eq(ambassadors.organisationId, organisationId), eq(ambassadors.status, 'active'), lte(ambassadors.joinedAt, Date.parse(`${to}T00:00:00Z`) + DAY_MS))),
+    trafficRows(db, organisationId, from, to, campaignId, groupBy),
+    sharedRows(db, organisationId, from, to, campaignId),
+    enrolledIn(db, organisationId, from, to),
   ]);
+  // Each visitor counts on exactly one link of the organisation (of the campaign) per day: their sum is exact.
+  const scopedVisitors = (row: TrafficRow) => (campaignId ? row.campaignVisitors : row.orgVisitors);
   const total = new Accumulator(organisation.rates);
-  for (const row of traffic) total.addTraffic(row.network, row);
+  for (const row of traffic) total.addTraffic(row.network, { ...row, uniqueVisitors: scopedVisitors(row) });
   for (const share of shared) total.addShare(share);
   const report: KpiReport = { from, to, currency: organisation.currency, totals: total.totals(enrolled.length), groups: [] };
-  const groupBy = query.groupBy;
   if (!groupBy) return report;
 
-  const visible = new Set(enrolled.filter((a) => organisation.ambassadorVisibility === 'all' || a.optIn).map((a) => a.id));
-  const teamOf = new Map(enrolled.map((a) => [a.id, a.team]));
-  const teamSizes = countBy(enrolled.map((a) => a.team ?? OTHERS));
-  const keyOf = groupKey(groupBy, { visible, teamOf, teamSizes });
+  const v = visibilityOf(enrolled, organisation.ambassadorVisibility === 'all');
+  if (singlesOut(groupBy, v)) {
+    report.groups = [{ key: ALL, label: 'All', totals: report.totals }];
+    return report;
+  }
+  const keyOf = groupKey(groupBy, v);
   const groups = new Map<string, Accumulator>();
   const group = (key: string) => {
     const existing = groups.get(key);
@@ -52,15 +59,48 @@ export async function computeKpis(db: Db, organisationId: string, query: KpiQuer
     return created;
   };
   if (groupBy === 'day') for (let day = from; day <= to; day = addDays(day, 1)) group(day);
-  for (const row of traffic) group(keyOf(row.key)).addTraffic(row.network, row);
+  const rowVisitors = (row: TrafficRow) => (groupBy === 'day' ? scopedVisitors(row) : groupBy === 'campaign' ? row.campaignVisitors : 0);
+  for (const row of traffic) group(keyOf(row.key)).addTraffic(row.network, { ...row, uniqueVisitors: rowVisitors(row) });
   for (const share of shared) group(keyOf(share.keys[groupBy])).addShare(share);
+  const visitors = await visitorsPerGroup(db, { organisationId, from, to, campaignId }, groupBy, v);
+  for (const [raw, count] of visitors ?? []) group(raw ?? OTHERS).setUniqueVisitors(count);
 
   const labels = await labelsFor(db, organisationId, groupBy, [...groups.keys()], enrolled);
-  const enrolledIn = (key: string) => enrolledCount(groupBy, key, enrolled.length, { visible, teamOf, teamSizes });
+  const enrolledCountOf = (key: string) => enrolledCount(groupBy, key, enrolled.length, v);
   report.groups = [...groups.entries()]
-    .map(([key, acc]) => ({ key, label: labels.get(key) ?? (key === OTHERS ? 'Others' : key), totals: acc.totals(enrolledIn(key)) }))
+    .map(([key, acc]) => ({ key, label: labels.get(key) ?? (key === OTHERS ? 'Others' : key), totals: acc.totals(enrolledCountOf(key)) }))
     .sort((a, b) => (groupBy === 'day' ? a.key.localeCompare(b.key) : b.totals.clicks - a.totals.clicks || a.key.localeCompare(b.key)));
   return report;
+}
+
+/**
+ * Ambassadors enrolled at some time in the period: joined by its end, and not gone before its start. Those
+ * who left (erased) keep counting in the periods they were part of, so a past report does not change.
+ */
+function enrolledIn(db: Db, organisationId: string, from: string, to: string) {
+  const { start, end } = periodBounds({ from, to });
+  return db
+    .select({ id: ambassadors.id, team: ambassadors.team, name: ambassadors.displayName, fullName: ambassadors.name, optIn: ambassadors.leaderboardOptIn, status: ambassadors.status })
+    .from(ambassadors)
+    .where(
+      and(
+        eq(ambassadors.organisationId, organisationId),
+        inArray(ambassadors.status, ['active', 'left']),
+        lte(ambassadors.joinedAt, end),
+        or(isNull(ambassadors.leftAt), gte(ambassadors.leftAt, start)),
+      ),
+    );
+}
+
+/** Unique visitors per group where a group spans several links; null for the groupings the rollup answers. */
+async function visitorsPerGroup(db: Db, scope: Parameters<typeof visitorsByLinkDimension>[1], groupBy: GroupBy, v: Visibility) {
+  if (groupBy === 'content' || groupBy === 'network') return visitorsByLinkDimension(db, scope, groupBy);
+  if (groupBy === 'ambassador') return visitorsByAmbassadorGroup(db, scope, new Map([...v.visible].map((id) => [id, id])));
+  if (groupBy === 'team') {
+    const keyOf = groupKey('team', v);
+    return visitorsByAmbassadorGroup(db, scope, new Map([...v.teamOf.keys()].map((id) => [id, keyOf(id)])));
+  }
+  return null;
 }
 
 async function assertCampaign(db: Db, organisationId: string, campaignId: string) {
@@ -70,6 +110,8 @@ async function assertCampaign(db: Db, organisationId: string, campaignId: string
 
 const sumOf = (column: AnySQLiteColumn) => sum(column).mapWith(Number);
 
+type TrafficRow = TrafficSums & { key: string | null; network: Network | null; orgVisitors: number; campaignVisitors: number };
+
 /** Rollup sums per network and per group dimension (one row per pair). */
 async function trafficRows(db: Db, organisationId: string, from: string, to: string, campaignId: string | undefined, groupBy: GroupBy | undefined) {
   const t = dailyLinkStats;
@@ -78,11 +120,12 @@ async function trafficRows(db: Db, organisationId: string, from: string, to: str
     .select({
       key: dimension, network: t.network, clicks: sumOf(t.clicks), uniqueVisitors: sumOf(t.uniqueVisitors), previews: sumOf(t.previews), scanners: sumOf(t.scanners),
       automated: sumOf(t.automated), self: sumOf(t.self), optouts: sumOf(t.optouts), conversions: sumOf(t.conversions), conversionValue: sumOf(t.conversionValue),
+      orgVisitors: sumOf(t.orgVisitors), campaignVisitors: sumOf(t.campaignVisitors),
     })
     .from(t)
     .where(and(eq(t.organisationId, organisationId), between(t.day, from, to), campaignId ? eq(t.campaignId, campaignId) : undefined))
     .groupBy(dimension, t.network);
-  return rows.map((r): TrafficSums & { key: string | null; network: Network | null } => r);
+  return rows.map((r): TrafficRow => r);
 }
 
 /** Shares posted in the period, with what KPIs need from their ambassador. */
@@ -91,7 +134,7 @@ async function sharedRows(db: Db, organisationId: string, from: string, to: stri
     .select({ share: shares, audience: ambassadors.audience })
     .from(shares)
     .leftJoin(ambassadors, eq(ambassadors.id, shares.ambassadorId))
-    .where(and(eq(shares.organisationId, organisationId), gte(shares.createdAt, Date.parse(`${from}T00:00:00Z`)), lte(shares.createdAt, Date.parse(`${to}T00:00:00Z`) + DAY_MS - 1), campaignId ? eq(shares.campaignId, campaignId) : undefined));
+    .where(and(eq(shares.organisationId, organisationId), between(shares.createdAt, periodBounds({ from, to }).start, periodBounds({ from, to }).end), campaignId ? eq(shares.campaignId, campaignId) : undefined));
   return rows.map(({ share: s, audience }) => ({
     network: s.network,
     ambassadorId: s.ambassadorId,
@@ -106,6 +149,34 @@ interface Visibility {
   visible: Set<string>;
   teamOf: Map<string, string | null>;
   teamSizes: Map<string, number>;
+  /** Enrolled ambassadors not shown by name. */
+  hidden: number;
+  /** Enrolled ambassadors whose team is under MIN_TEAM_SIZE, or who have none. */
+  teamless: number;
+}
+
+function visibilityOf(enrolled: ReadonlyArray<{ id: string; team: string | null; optIn: boolean; status: string }>, showAll: boolean): Visibility {
+  const visible = new Set(enrolled.filter((a) => a.status === 'active' && (showAll || a.optIn)).map((a) => a.id));
+  const teamSizes = countBy(enrolled.flatMap((a) => (a.team ? [a.team] : [])));
+  const named = (team: string | null) => isNamedTeam(team, teamSizes);
+  return {
+    visible,
+    teamOf: new Map(enrolled.map((a) => [a.id, a.team])),
+    teamSizes,
+    hidden: enrolled.length - visible.size,
+    teamless: enrolled.filter((a) => !named(a.team)).length,
+  };
+}
+
+/** A team shown under its own name: at least MIN_TEAM_SIZE people, and not named like a reserved group key. */
+function isNamedTeam(team: string | null | undefined, sizes: ReadonlyMap<string, number>): team is string {
+  return !!team && team !== OTHERS && team !== ALL && (sizes.get(team) ?? 0) >= MIN_TEAM_SIZE;
+}
+
+/** The remainder rule: an "others" group of 1 to 4 people, beside named groups, would single them out by subtraction. */
+function singlesOut(groupBy: GroupBy, v: Visibility): boolean {
+  const remainder = groupBy === 'ambassador' ? v.hidden : groupBy === 'team' ? v.teamless : 0;
+  return remainder > 0 && remainder < MIN_REMAINDER;
 }
 
 /** Maps a raw dimension value to its group key, applying the "not a surveillance tool" rules. */
@@ -114,18 +185,15 @@ function groupKey(groupBy: GroupBy, v: Visibility): (raw: string | null) => stri
   if (groupBy === 'team') {
     return (id) => {
       const team = id ? v.teamOf.get(id) : undefined;
-      return team && (v.teamSizes.get(team) ?? 0) >= MIN_TEAM_SIZE ? team : OTHERS;
+      return team && isNamedTeam(team, v.teamSizes) ? team : OTHERS;
     };
   }
   return (raw) => raw ?? OTHERS;
 }
 
 function enrolledCount(groupBy: GroupBy, key: string, all: number, v: Visibility): number {
-  if (groupBy === 'ambassador') return key === OTHERS ? all - v.visible.size : 1;
-  if (groupBy === 'team') {
-    const named = [...v.teamSizes].filter(([team, n]) => team !== OTHERS && n >= MIN_TEAM_SIZE);
-    return key === OTHERS ? all - named.reduce((s, [, n]) => s + n, 0) : (v.teamSizes.get(key) ?? 0);
-  }
+  if (groupBy === 'ambassador') return key === OTHERS ? v.hidden : 1;
+  if (groupBy === 'team') return key === OTHERS ? v.teamless : (v.teamSizes.get(key) ?? 0);
   return all;
 }
 

@@ -154,9 +154,11 @@ const ResultsPage: VoidComponent = () => {
                               <span>
                                 {row.displayName} {row.me ? t('me.board.you') : ''}
                               </span>
-                              <span class="meta">
-                                {pair('me.results.conversions', row.conversions)} · {pair('me.results.visitors', row.uniqueVisitors)}
-                              </span>
+                              {row.conversions !== null && row.uniqueVisitors !== null ? (
+                                <span class="meta">
+                                  {pair('me.results.conversions', row.conversions)} · {pair('me.results.visitors', row.uniqueVisitors)}
+                                </span>
+                              ) : null}
                             </li>
                           )}
                         </For>

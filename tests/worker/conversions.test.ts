@@ -1,8 +1,13 @@
 import { env } from 'cloudflare:workers';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { conversions, dailyLinkStats } from '../../db/schema';
+import { conversions, dailyLinkStats, idempotencyKeys } from '../../db/schema';
+import { signClickId } from '../../worker/lib/click-id';
 import { dayOf } from '../../worker/lib/days';
+import { sha256Hex } from '../../worker/lib/encoding';
+import { recordClicks } from '../../worker/services/clicks';
+import { recordConversion, toConversionDto } from '../../worker/services/conversions';
+import { claimKey, IDEMPOTENCY_LEASE_MS } from '../../worker/services/idempotency';
 import { clickIdFor, db, makeApiKey, makeLink } from './builders';
 import { callJson } from './http';
 
@@ -122,6 +127,41 @@ describe('POST /api/v1/conversions', () => {
       const again = await post(key, body, { 'Idempotency-Key': 'k-err' });
       expect([first.status, again.status]).toEqual([422, 422]);
       expect(again.body).toEqual(first.body);
+    });
+
+    it('reclaims a key left processing by a request that died, once its lease has expired', async () => {
+      const { link, key, organisation } = await setup();
+      const body = { clickId: await clickIdFor(link.id), type: 'lead' };
+      const dead = { organisationId: organisation.id, key: 'k-dead', requestHash: await sha256Hex(JSON.stringify(body)), state: 'processing' as const, createdAt: Date.now() - 60_000 };
+      await db().insert(idempotencyKeys).values({ ...dead, leaseExpiresAt: Date.now() - 1 });
+      const retried = await post(key, body, { 'Idempotency-Key': 'k-dead' });
+      expect(retried.status).toBe(201);
+      expect((await post(key, body, { 'Idempotency-Key': 'k-dead' })).body).toEqual(retried.body);
+      expect(await db().select().from(conversions).where(eq(conversions.linkId, link.id))).toHaveLength(1);
+      await db().insert(idempotencyKeys).values({ ...dead, key: 'k-live', leaseExpiresAt: Date.now() + IDEMPOTENCY_LEASE_MS });
+      expect(await post(key, body, { 'Idempotency-Key': 'k-live' })).toMatchObject({ status: 409, body: { error: { code: 'conflict' } } });
+    });
+
+    it('writes the final answer in the same batch as the conversion (nothing left to do after it)', async () => {
+      const { link, organisation } = await setup();
+      const input = { clickId: await clickIdFor(link.id), type: 'lead' as const };
+      const claim = await claimKey(db(), organisation.id, 'k-batch', input);
+      if (!('lease' in claim)) throw new Error('the key was not claimed');
+      // The request stops right after the conversion's batch: no later write happens.
+      const { conversion } = await recordConversion(db(), env.CLICK_SIGNING_KEY, organisation.id, input, Date.now(), claim.lease);
+      const stored = await db().select().from(idempotencyKeys).where(and(eq(idempotencyKeys.organisationId, organisation.id), eq(idempotencyKeys.key, 'k-batch'))).get();
+      expect(stored).toMatchObject({ state: 'done', status: 201 });
+      expect(JSON.parse(stored?.response ?? 'null')).toEqual(toConversionDto(conversion));
+    });
+
+    it('stores the answer as the insert decided it: a click already stored as a preview is not attributed', async () => {
+      const { link, key, organisation } = await setup();
+      const at = Date.now() - 60_000;
+      const clickId = await signClickId(env.CLICK_SIGNING_KEY, link.id, at);
+      await recordClicks(db(), [{ id: clickId, linkId: link.id, organisationId: organisation.id, at, userAgent: 'Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)' }]);
+      const first = await post(key, { clickId, type: 'lead' }, { 'Idempotency-Key': 'k-preview' });
+      expect(first).toMatchObject({ status: 201, body: { attributed: false, ambassadorId: null } });
+      expect((await post(key, { clickId, type: 'lead' }, { 'Idempotency-Key': 'k-preview' })).body).toEqual(first.body);
     });
 
     it('refuses a key longer than 255 characters', async () => {

@@ -16,7 +16,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { iso } from '../lib/time';
 import type { Conversion } from '../schemas/conversions';
 import { DEFAULT_CONVERSION_VALUES, type ConversionType } from './defaults';
-import { once } from './idempotency';
+import { finishStatement, once, type Lease } from './idempotency';
 
 export interface ConversionInput {
   clickId: string;
@@ -33,8 +33,11 @@ const DAY_MS = 86_400_000;
 /** A conversion may precede its click's timestamp by this much (clocks differ), not more. */
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
-/** Records a conversion; returns the existing one (created: false) when `externalId` + `type` was seen. */
-export async function recordConversion(db: Db, signingKey: string, organisationId: string, input: ConversionInput, now = Date.now()): Promise<{ conversion: ConversionRow; created: boolean }> {
+/**
+ * Records a conversion; returns the existing one (created: false) when `externalId` + `type` was seen. With a
+ * `lease` (Idempotency-Key), the 201 answer is stored in the same batch as the conversion it describes.
+ */
+export async function recordConversion(db: Db, signingKey: string, organisationId: string, input: ConversionInput, now = Date.now(), lease?: Lease): Promise<{ conversion: ConversionRow; created: boolean }> {
   const facts = await verifyClickId(signingKey, input.clickId);
   const target = facts
     ? await db
@@ -78,7 +81,8 @@ export async function recordConversion(db: Db, signingKey: string, organisationI
   };
   // Decided in the insert itself, so a click batch committing just before cannot slip between check and write.
   const earned = inWindow ? sql`not exists ${db.select({ one: sql`1` }).from(clicks).where(and(eq(clicks.id, row.clickId), ne(clicks.class, 'human')))}` : false;
-  await db.batch([db.insert(conversions).values({ ...row, attributed: earned }).onConflictDoNothing(), rollupConversion(db, row)]);
+  const statements = [db.insert(conversions).values({ ...row, attributed: earned }).onConflictDoNothing(), rollupConversion(db, row)] as const;
+  await (lease ? db.batch([...statements, answerCreated(db, lease, row)]) : db.batch(statements));
   const stored = await db.select().from(conversions).where(eq(conversions.id, row.id)).get();
   if (stored) return { conversion: stored, created: true };
   // A concurrent request with the same externalId + type won the race: answer its conversion.
@@ -134,6 +138,17 @@ function rollupConversion(db: Db, row: ConversionRow) {
 }
 
 
+/**
+ * Stores the 201 answer for `row` under the Idempotency-Key, only if the row was inserted; `attributed` (and the
+ * ambassador it names) is read from the stored row, as the insert decided it.
+ */
+function answerCreated(db: Db, lease: Lease, row: ConversionRow) {
+  const stored = (column: typeof conversions.attributed | typeof conversions.ambassadorId) => sql`(select ${column} from ${conversions} where ${conversions.id} = ${row.id})`;
+  const isAttributed = stored(conversions.attributed);
+  const response = sql`json_set(${JSON.stringify(toConversionDto(row))}, '$.attributed', json(case when ${isAttributed} then 'true' else 'false' end), '$.ambassadorId', case when ${isAttributed} then ${stored(conversions.ambassadorId)} end)`;
+  return finishStatement(db, lease, 201, response, sql`exists (select 1 from ${conversions} where ${conversions.id} = ${row.id})`);
+}
+
 /** The API shape of a conversion. */
 export function toConversionDto(row: ConversionRow): Conversion {
   return {
@@ -159,8 +174,8 @@ export function toConversionDto(row: ConversionRow): Conversion {
  * Idempotency-Key and body, or same externalId + type).
  */
 export async function reportConversion(db: Db, signingKey: string, organisationId: string, input: ConversionInput, idempotencyKey?: string): Promise<{ status: 200 | 201 | ContentfulStatusCode; body: unknown }> {
-  const work = async () => {
-    const { conversion, created } = await recordConversion(db, signingKey, organisationId, input);
+  const work = async (lease?: Lease) => {
+    const { conversion, created } = await recordConversion(db, signingKey, organisationId, input, Date.now(), lease);
     return { status: created ? 201 : 200, body: toConversionDto(conversion) };
   };
   if (!idempotencyKey) return work() as Promise<{ status: 200 | 201; body: Conversion }>;

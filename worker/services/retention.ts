@@ -1,16 +1,45 @@
-/** Deletes raw clicks older than each organisation's `retentionMonths`; the daily rollups stay. */
-import { and, eq, lt } from 'drizzle-orm';
-import { clicks, organisations } from '../../db/schema';
+/**
+ * What housekeeping removes, and when: everything personal past its time. Raw clicks and conversions'
+ * external ids (an ATS or CRM person id) past each organisation's `retentionMonths`, used and expired
+ * invitations, expired sessions, idempotency keys past 24 h, visitor-hash salts past 48 h, ended
+ * rate-limit windows. The daily rollups stay. Each purge is bounded (`lib/bounded-delete.ts`).
+ */
+import { and, eq, isNotNull, lt, or, sql } from 'drizzle-orm';
+import { clicks, conversions, dailySalts, idempotencyKeys, invitations, organisations, sessions } from '../../db/schema';
+import { deleteStep, nullifyStep, rowidsWhere, type BatchStep, type RowidQuery } from '../lib/bounded-delete';
+import { addDays, dayOf } from '../lib/days';
 import type { Db } from '../lib/db';
+import { IDEMPOTENCY_TTL_MS } from './idempotency';
+import { purgeEndedRateLimits } from './rate-limits';
 
-const MONTH_MS = 30.44 * 86_400_000;
+/** A month of retention, in ms (the average Gregorian month). */
+export const MONTH_MS = 30.44 * 86_400_000;
 
-export async function purgeExpiredClicks(db: Db, now = Date.now()): Promise<number> {
-  const orgs = await db.select({ id: organisations.id, months: organisations.retentionMonths }).from(organisations);
-  let purged = 0;
-  for (const org of orgs) {
-    const result = await db.delete(clicks).where(and(eq(clicks.organisationId, org.id), lt(clicks.at, now - org.months * MONTH_MS)));
-    purged += result.meta.changes;
-  }
-  return purged;
+/** Every purge, by name, for a run at `at` (the cron's scheduled time). */
+export function retentionPurges(db: Db, at: number): Record<string, BatchStep> {
+  // Organisations drive the joins below, so each organisation's expired rows are one index range.
+  const cutoff = (column: typeof clicks.at | typeof conversions.createdAt) => sql`${column} < ${at} - ${organisations.retentionMonths} * ${MONTH_MS}`;
+  const expiredClicks: RowidQuery = (limit) =>
+    db
+      .select({ rowid: sql<number>`${clicks}.rowid` })
+      .from(organisations)
+      .innerJoin(clicks, and(eq(clicks.organisationId, organisations.id), cutoff(clicks.at)))
+      .limit(limit);
+  const expiredExternalIds: RowidQuery = (limit) =>
+    db
+      .select({ rowid: sql<number>`${conversions}.rowid` })
+      .from(organisations)
+      .innerJoin(conversions, and(eq(conversions.organisationId, organisations.id), cutoff(conversions.createdAt), isNotNull(conversions.externalId)))
+      .limit(limit);
+  return {
+    clicks: deleteStep(db, clicks, expiredClicks),
+    conversionExternalIds: nullifyStep(db, conversions, [conversions.externalId], expiredExternalIds),
+    invitations: deleteStep(db, invitations, rowidsWhere(db, invitations, or(isNotNull(invitations.usedAt), lt(invitations.expiresAt, at)))),
+    sessions: deleteStep(db, sessions, rowidsWhere(db, sessions, lt(sessions.expiresAt, at))),
+    idempotencyKeys: deleteStep(db, idempotencyKeys, rowidsWhere(db, idempotencyKeys, lt(idempotencyKeys.createdAt, at - IDEMPOTENCY_TTL_MS))),
+    // Today's and yesterday's salts stay: hashes of the last 24 h must still match.
+    salts: deleteStep(db, dailySalts, rowidsWhere(db, dailySalts, lt(dailySalts.day, addDays(dayOf(at), -1)))),
+    // Bounded by its own rounds (services/rate-limits.ts).
+    rateLimits: async () => ({ changed: await purgeEndedRateLimits(db, at), done: true }),
+  };
 }

@@ -8,14 +8,14 @@ import { jsonBody, params, query } from '../lib/validate';
 import { allow, callerOf } from '../middleware/allow';
 import { IdParamSchema, PageQuerySchema, pageOf } from '../schemas/common';
 import { AcceptCharterBodySchema, BadgesSchema, FeedItemSchema, MeSchema, MyCharterSchema, MyStatsSchema, PeriodQuerySchema, PersonalExportSchema, UpdateMeBodySchema } from '../schemas/me';
-import { CreateShareBodySchema, CreateShareResponseSchema, MyShareSchema, ReportMetricsBodySchema } from '../schemas/shares';
+import { CreateShareBodySchema, CreateShareResponseSchema, MyShareSchema, PreviewShareBodySchema, PreviewShareResponseSchema, ReportMetricsBodySchema } from '../schemas/shares';
 import { getMyStats } from '../services/ambassador-stats';
 import { getMyBadges } from '../services/badges';
 import { acceptCharter, getMyCharter } from '../services/charter-acceptance';
 import { listFeed } from '../services/feed';
 import { getMe, leaveProgramme, updateMe } from '../services/me';
 import { exportPersonalData } from '../services/personal-export';
-import { createShare, listMyShares, reportMetrics } from '../services/shares';
+import { createShare, listMyShares, previewShare, reportMetrics } from '../services/shares';
 import type { AppEnv } from '../env';
 
 const tags = ['Ambassador space'];
@@ -109,6 +109,19 @@ export const meRoutes = new Hono<AppEnv>()
     allow('ambassador'),
     jsonBody(CreateShareBodySchema),
     async (c) => c.json(await createShare(c.var.db, ...me(c), c.req.valid('json'), origin(c.req.url)), 201),
+  )
+  .post(
+    '/shares/preview',
+    describeRoute({
+      tags,
+      summary: 'How my text reads, before I share it',
+      description:
+        'The `similarity` that `POST /me/shares` would answer for this text, creating nothing (feedback while the ambassador types). `score` measures the text against the talking points only; `nearCopy` and `nearestShareId` also flag a near copy of a colleague’s post, and nothing measures the text against a colleague’s. The same 403, 404 and 422 as a share.',
+      responses: { ...jsonResponse(200, 'The similarity', PreviewShareResponseSchema), ...errorResponses('invalid_json', 'validation_failed', ...guarded, 'charter_not_accepted', 'not_found') },
+    }),
+    allow('ambassador'),
+    jsonBody(PreviewShareBodySchema),
+    async (c) => c.json(await previewShare(c.var.db, ...me(c), c.req.valid('json')), 200),
   )
   .post(
     '/shares/:id/metrics',

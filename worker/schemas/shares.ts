@@ -25,8 +25,8 @@ const ShareEntries = {
   text: v.pipe(v.string(), v.description('the ambassador’s own text')),
   link: PersonalLinkSchema,
   similarity: v.object({
-    score: v.pipe(v.number(), v.description('0–1, share of the text’s word triples found in the talking points or in one colleague’s post')),
-    nearCopy: v.pipe(v.boolean(), v.description('true at or above 0.5: the post reads as a copy')),
+    score: v.pipe(v.number(), v.description('0–1, share of the text’s word triples found in the talking points')),
+    nearCopy: v.pipe(v.boolean(), v.description('true when the post reads as a copy of the talking points or of a colleague’s post (see Similarity)')),
   }),
   metrics: v.object({
     impressions: nullableCount('reported by the ambassador from their network; null until reported'),
@@ -60,15 +60,26 @@ export const CreateShareBodySchema = v.strictObject(
 );
 export type CreateShareBody = v.InferOutput<typeof CreateShareBodySchema>;
 
-/** The similarity of a new post: only a score and a share id leave the server, never a colleague's text. */
+/** The similarity of a new post: a score against the talking points, a flag, a share id; nothing measured against a colleague's text. */
 export const SimilaritySchema = v.pipe(
   v.object({
-    score: v.pipe(v.number(), v.description('0–1: the largest share of the post’s word triples found verbatim in the talking points or in one colleague’s post on the same content')),
-    nearCopy: v.pipe(v.boolean(), v.description('true when score ≥ 0.5')),
-    nearestShareId: v.pipe(v.nullable(v.string()), v.description('the colleague’s share the post is closest to, when a colleague’s post is the nearest match; never their text')),
+    score: v.pipe(v.number(), v.description('0–1: the share of the post’s word triples found verbatim in the talking points (and nothing else)')),
+    nearCopy: v.pipe(
+      v.boolean(),
+      v.description(
+        'true when score ≥ 0.5, or when the post is a near copy of a colleague’s post on the same content: at least 12 word triples, half of them in that post beyond the talking points, making half of that post',
+      ),
+    ),
+    nearestShareId: v.pipe(v.nullable(v.string()), v.description('the colleague’s share the post is a near copy of, when the talking points are not what it copies; never their text')),
   }),
   v.title('Similarity'),
 );
+
+/** `POST /api/v1/me/shares/preview`: the same body as a share. */
+export const PreviewShareBodySchema = CreateShareBodySchema;
+
+/** `200` answer of `POST /api/v1/me/shares/preview`. */
+export const PreviewShareResponseSchema = v.object({ similarity: SimilaritySchema });
 
 /** `201` answer of `POST /api/v1/me/shares`. */
 export const CreateShareResponseSchema = v.object({

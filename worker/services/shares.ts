@@ -16,7 +16,7 @@ import { assertCharterAccepted } from './charter-acceptance';
 import { intentUrl, qrSvg } from './intents';
 import { getAmbassadorRowOrThrow } from './me';
 import { getOrganisationOrThrow } from './organisations';
-import { measureSimilarity } from './similarity';
+import { measureSimilarity, type Similarity } from './similarity';
 
 type ShareRow = typeof shares.$inferSelect;
 
@@ -75,15 +75,22 @@ export async function issueLink(db: Db, organisationId: string, ambassadorId: st
   return created;
 }
 
-/** The texts a new post is compared with: the talking points first, then colleagues' posts on the same content (never the ambassador's own). */
-async function referencesFor(db: Db, organisationId: string, ambassadorId: string, content: { id: string; talkingPoints: string }) {
+/** The similarity of `text` to the content's talking points and to colleagues' posts on it (never the ambassador's own). */
+async function similarityFor(db: Db, organisationId: string, ambassadorId: string, content: { id: string; talkingPoints: string }, text: string): Promise<Similarity> {
   const colleagues = await db
     .select({ shareId: shares.id, text: shares.text })
     .from(shares)
     .where(and(eq(shares.organisationId, organisationId), eq(shares.contentId, content.id), ne(shares.ambassadorId, ambassadorId), isNotNull(shares.text)))
     .orderBy(desc(shares.createdAt))
     .limit(MAX_COMPARED_POSTS);
-  return [{ shareId: null, text: content.talkingPoints }, ...colleagues.map((c) => ({ shareId: c.shareId, text: c.text ?? '' }))];
+  return measureSimilarity(text, content.talkingPoints, colleagues.map((c) => ({ shareId: c.shareId, text: c.text ?? '' })));
+}
+
+/** The similarity `createShare` would answer for this text, recording nothing; the same 403, 404 and 422 as a share. */
+export async function previewShare(db: Db, organisationId: string, ambassadorId: string, input: CreateShareBody): Promise<{ similarity: Similarity }> {
+  await assertCharterAccepted(db, organisationId, ambassadorId);
+  const content = await shareableContentOrThrow(db, organisationId, input.contentId, input.network);
+  return { similarity: await similarityFor(db, organisationId, ambassadorId, content, input.text) };
 }
 
 /** Records a post and answers its personal link, share intent, QR code and similarity; 403 `charter_not_accepted` before the current charter is accepted. */
@@ -91,7 +98,7 @@ export async function createShare(db: Db, organisationId: string, ambassadorId: 
   await assertCharterAccepted(db, organisationId, ambassadorId);
   const content = await shareableContentOrThrow(db, organisationId, input.contentId, input.network);
   const link = await issueLink(db, organisationId, ambassadorId, content.id, input.network, now);
-  const similarity = measureSimilarity(input.text, await referencesFor(db, organisationId, ambassadorId, content));
+  const similarity = await similarityFor(db, organisationId, ambassadorId, content, input.text);
   const row: ShareRow = {
     id: newId('shr'),
     organisationId,

@@ -44,7 +44,8 @@ describe('DELETE /api/v1/me', () => {
     for (const needle of [name, amb.email, ...texts, marker]) expect(after.filter((v) => v.includes(needle)), needle).toEqual([]);
     expect(await totals(space.organisationId)).toEqual(before);
     const erased = await db().select().from(shares).where(eq(shares.id, posted[0]!.share.id)).get();
-    expect(erased).toMatchObject({ ambassadorId: null, text: null, impressions: null, reactions: null, comments: null, reshares: null, metricsReportedAt: null, contentId: job.id, network: 'linkedin' });
+    // The post's figures stay as anonymous aggregates (issue 10: past reports do not change); the person and the text go.
+    expect(erased).toMatchObject({ ambassadorId: null, text: null, impressions: 777, reactions: 7, contentId: job.id, network: 'linkedin' });
     expect(await db().select().from(shares).where(eq(shares.organisationId, space.organisationId))).toHaveLength(3);
     expect(await db().select({ ambassadorId: conversions.ambassadorId }).from(conversions).where(eq(conversions.clickId, clickId!))).toEqual([{ ambassadorId: null }]);
     expect(await db().select({ a: dailyLinkStats.ambassadorId }).from(dailyLinkStats).where(eq(dailyLinkStats.ambassadorId, amb.id))).toEqual([]);

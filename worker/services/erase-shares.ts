@@ -5,8 +5,9 @@ import type { Db } from '../lib/db';
 
 /**
  * Statements (not run: drizzle runs a query when it is awaited or batched) that erase the ambassador's
- * posts — text and reported metrics — and detach their posts and conversions from them. Shares keep
- * their content, network, link, similarity and date, so organisation totals keep the anonymous counts.
+ * posts' text and detach their posts and conversions from them. Shares keep their content, network, link,
+ * similarity, date and reported figures (impressions, reactions, comments, reshares): once detached from the
+ * person they are anonymous aggregates, and a past report re-run after the erasure shows the same totals.
  *
  * @example
  * await db.batch([...eraseSharesStatements(db, organisationId, ambassadorId, now), ...otherStatements]);
@@ -15,7 +16,7 @@ export function eraseSharesStatements(db: Db, organisationId: string, ambassador
   return [
     db
       .update(shares)
-      .set({ text: null, impressions: null, reactions: null, comments: null, reshares: null, metricsReportedAt: null, ambassadorId: null, updatedAt: now })
+      .set({ text: null, ambassadorId: null, updatedAt: now })
       .where(and(eq(shares.organisationId, organisationId), eq(shares.ambassadorId, ambassadorId))),
     db.update(conversions).set({ ambassadorId: null }).where(and(eq(conversions.organisationId, organisationId), eq(conversions.ambassadorId, ambassadorId))),
   ] as const;

@@ -4,6 +4,7 @@ import solid from '@astrojs/solid-js';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import { securityHeaders } from './integrations/security-headers.mjs';
 
 /**
  * Serves the interactive API reference (`/api/docs`) offline: Scalar's standalone bundle is copied
@@ -36,7 +37,7 @@ export default defineConfig({
   // Pages live under src/pages/admin/ and are served at /admin/…: one folder per page, so every URL ends in `/`.
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
-  integrations: [solid(), scalarBundle()],
+  integrations: [solid(), scalarBundle(), securityHeaders()],
   // Keep Astro's and Vite's caches in the root node_modules rather than creating admin/node_modules.
   cacheDir: '../node_modules/.astro/admin',
   vite: { cacheDir: '../node_modules/.vite/admin' },

@@ -27,6 +27,7 @@ import { docsPage, openApiDocument } from './routes/docs';
 import { health } from './routes/health';
 import { invitationsRoutes } from './routes/invitations';
 import { operatorOrganisations, organisation } from './routes/organisations';
+import { pages } from './routes/pages';
 import type { AppEnv } from './env';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -72,8 +73,8 @@ api.all('*', () => {
   throw new ApiError('not_found', 'No such endpoint.');
 });
 
-/** Everything but short links, which the entry point answers before Hono (`redirect.ts`). */
-export const app = new Hono<AppEnv>().route('/health', health).route('/', api);
+/** Everything but short links, which the entry point answers before Hono (`redirect.ts`); the site's pages guarded (`routes/pages.ts`). */
+export const app = new Hono<AppEnv>().route('/health', health).route('/', pages).route('/', api);
 
 app.notFound(() => notFoundPage());
 

@@ -240,7 +240,7 @@ describe('admin', () => {
     const joinPage = await joiner.newPage();
     await joinPage.goto(inviteUrl);
     await hydrated(joinPage);
-    expect(new URL(joinPage.url()).hash).toBe('');
+    await expect.poll(() => new URL(joinPage.url()).hash).toBe('');
     await joinPage.getByLabel('Mot de passe', { exact: true }).fill('trop court');
     await joinPage.getByLabel('Confirmez le mot de passe').fill('trop court');
     await joinPage.getByRole('button', { name: 'Créer mon accès' }).click();

@@ -72,7 +72,7 @@ describe('ambassador space', () => {
     await page.goto(inviteUrl);
     await hydrated(page);
     await page.getByRole('heading', { level: 1, name: 'Rejoindre le programme d’ambassadeurs' }).waitFor();
-    expect(new URL(page.url()).hash).toBe('');
+    await expect.poll(() => new URL(page.url()).hash).toBe('');
     await page.getByText('La participation est volontaire', { exact: false }).waitFor();
     await scan(page, 'join');
     await page.getByRole('button', { name: 'Je rejoins' }).click();

@@ -1,6 +1,7 @@
 import { Scalar } from '@scalar/hono-api-reference';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { openAPIRouteHandler } from 'hono-openapi';
+import { collectInlineSources, contentSecurityPolicy } from '../lib/content-security-policy';
 import { SESSION_COOKIE } from '../lib/cookies';
 import type { AppEnv } from '../env';
 
@@ -32,5 +33,32 @@ export function openApiDocument(api: Hono<AppEnv>) {
   });
 }
 
-/** The interactive reference, served with Scalar's bundle from the site's own assets (works offline). */
-export const docsPage = Scalar<AppEnv>({ url: '/api/openapi.json', cdn: '/assets/scalar/standalone.js', pageTitle: 'Relais API' });
+// No default fonts: Scalar would fetch them from its own CDN, a third party the policy refuses.
+const scalarPage = Scalar<AppEnv>({ url: '/api/openapi.json', cdn: '/assets/scalar/standalone.js', pageTitle: 'Relais API', withDefaultFonts: false });
+
+/** The page's policy, computed once per isolate from its (constant) inline scripts and styles. */
+let docsPolicy: Promise<string> | undefined;
+
+function policyOf(html: string): Promise<string> {
+  docsPolicy ??= (async () => {
+    const sources = { scripts: new Set<string>(), styles: new Set<string>() };
+    await collectInlineSources(html, sources);
+    // Scalar injects its styles at run time, so styles cannot be listed by hash; scripts stay hashed.
+    return contentSecurityPolicy({ scripts: [...sources.scripts], styles: ["'unsafe-inline'"] });
+  })();
+  return docsPolicy;
+}
+
+/**
+ * The interactive reference, served with Scalar's bundle from the site's own assets (works offline), under
+ * the same kind of policy as every other page.
+ */
+export async function docsPage(c: Context<AppEnv>): Promise<Response> {
+  const page = await scalarPage(c, async () => undefined);
+  if (!(page instanceof Response)) throw new Error('the API reference rendered nothing');
+  const html = await page.text();
+  const response = new Response(html, page);
+  response.headers.set('Content-Security-Policy', await policyOf(html));
+  response.headers.set('X-Frame-Options', 'DENY');
+  return response;
+}

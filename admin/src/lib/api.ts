@@ -9,6 +9,7 @@
  */
 import type { ClientResponse } from 'hono/client';
 import { hcWithType } from '../generated/api-client';
+import { navigateWhenLoaded } from './navigate';
 
 export const client = hcWithType('/', {
   headers: { accept: 'application/json' },
@@ -43,7 +44,7 @@ const LOGIN_PATH = '/admin/login/';
 /** Sends the browser to the sign-in page, remembering where it was (`?next=`). */
 export function redirectToLogin(): void {
   const here = location.pathname + location.search;
-  location.assign(here.startsWith(LOGIN_PATH) ? LOGIN_PATH : `${LOGIN_PATH}?next=${encodeURIComponent(here)}`);
+  navigateWhenLoaded(here.startsWith(LOGIN_PATH) ? LOGIN_PATH : `${LOGIN_PATH}?next=${encodeURIComponent(here)}`);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -6,6 +6,7 @@
 import type { ClientResponse } from 'hono/client';
 import { ApiClientError, client, unwrap } from './api';
 import type { ShareNetwork } from './me-types';
+import { navigateWhenLoaded } from './navigate';
 
 export const ME_JOIN = '/me/join/';
 export const ME_CHARTER = '/me/charter/';
@@ -14,11 +15,11 @@ export const ME_CHARTER = '/me/charter/';
 export function detour(error: unknown): boolean {
   if (!(error instanceof ApiClientError)) return false;
   if (error.status === 401 && !location.pathname.startsWith(ME_JOIN)) {
-    location.assign(ME_JOIN);
+    navigateWhenLoaded(ME_JOIN);
     return true;
   }
   if (error.code === 'charter_not_accepted' && !location.pathname.startsWith(ME_CHARTER)) {
-    location.assign(ME_CHARTER);
+    navigateWhenLoaded(ME_CHARTER);
     return true;
   }
   return false;
@@ -38,7 +39,7 @@ export function meCall<R extends ClientResponse<unknown, number, string>>(call: 
  */
 export async function ensureCharterAccepted(): Promise<void> {
   const me = await meCall(client.api.v1.me.$get());
-  if (!me.charter.accepted && me.charter.currentVersion !== null) location.assign(ME_CHARTER);
+  if (!me.charter.accepted && me.charter.currentVersion !== null) navigateWhenLoaded(ME_CHARTER);
 }
 
 /** Character limits of a post per network (none for e-mail and other). */

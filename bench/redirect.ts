@@ -2,11 +2,11 @@
  * The redirect (`GET /{slug}`) against a constant-302 Worker, both bundled by `wrangler deploy --dry-run`
  * and served by Miniflare on 127.0.0.1 (bench/README.md explains the method). Part of `npm run bench`.
  *
- *   npx tsx bench/redirect.ts                            # 3 rounds × 2 runs of 10 s, then 20 000 counted requests
+ *   npx tsx bench/redirect.ts                            # 3 rounds × 2 runs of 10 s, then 100 000 counted requests on 200 connections
  *   npx tsx bench/redirect.ts --duration 3 --rounds 1    # quick look
  *   npx tsx bench/redirect.ts --steps                    # + CPU per request of each step of the redirect
  *
- * Options: --duration <s> --rounds <n> --links <n> --requests <n> --drain <s> --machine-wait <s>
+ * Options: --duration <s> --rounds <n> --links <n> --requests <n> --counted-connections <n> --drain <s> --machine-wait <s>
  *          --tool wrk|autocannon --via-entry
  *          --steps --step-rounds <n>
  */
@@ -27,7 +27,8 @@ const { values: opts } = parseArgs({
     duration: { type: 'string', default: '10' },
     rounds: { type: 'string', default: '3' },
     links: { type: 'string', default: '64' },
-    requests: { type: 'string', default: '20000' },
+    requests: { type: 'string', default: '100000' },
+    'counted-connections': { type: 'string', default: '200' },
     drain: { type: 'string', default: '90' },
     'machine-wait': { type: 'string', default: '15' },
     tool: { type: 'string' },
@@ -102,9 +103,10 @@ async function main(): Promise<void> {
   console.log(`CPU per request: redirect ${spread(of('redirect').map((m) => m.cpuUs), 0)} µs (+${spread(of('redirect').map((m) => m.drainUs), 0)} µs after the run), constant ${spread(of('constant').map((m) => m.cpuUs), 0)} µs: ×${fmt(cpuRatio, 1)}`);
 
   await waitQuiet([redirect.pid], drainMs);
-  const counted = await fixedCountCheck(redirect, countedLinks, Number(opts.requests), drainMs);
+  const countedConnections = Number(opts['counted-connections']);
+  const counted = await fixedCountCheck(redirect, countedLinks, Number(opts.requests), countedConnections, drainMs);
   const lostLines = redirect.output.filter((l) => l.includes('clicks lost')).length;
-  console.log(`\nfixed-count run: ${counted.sent} requests in ${fmt(counted.seconds, 1)} s (${fmt(counted.sent / counted.seconds, 0)} req/s), statuses ${JSON.stringify(counted.statuses)}`);
+  console.log(`\nfixed-count run: ${counted.sent} requests on ${countedConnections} connections in ${fmt(counted.seconds, 1)} s (${fmt(counted.sent / counted.seconds, 0)} req/s), latency p50 ${counted.p50Ms} ms, p99 ${counted.p99Ms} ms, statuses ${JSON.stringify(counted.statuses)}`);
   if (counted.queueRefusals) console.log(`Miniflare's queue refused ${counted.queueRefusals} sendBatch calls (≥ 10 000 pending messages): those clicks went to D1 through sendClick's fallback`);
   console.log(`302s answered: ${counted.found}, clicks stored: ${counted.rows} (rollup ${counted.rollup}), lost: ${counted.found - counted.rows}${counted.drained ? '' : ` (still arriving after ${opts.drain} s)`}${lostLines ? `; the Worker logged ${lostLines} "clicks lost"` : ''}`);
 
@@ -119,7 +121,7 @@ async function main(): Promise<void> {
     otherCores: { redirect: of('redirect').map((m) => round2(m.otherCores)), constant: of('constant').map((m) => round2(m.otherCores)) },
     constant: { rps: of('constant').map((m) => Math.round(m.rps)), cpuUs: of('constant').map((m) => Math.round(m.cpuUs)), p99Ms: of('constant').map((m) => m.p99Ms) },
     ratio: { median: round2(median(ratios)), min: round2(Math.min(...ratios)), max: round2(Math.max(...ratios)) },
-    fixedCount: { requests: counted.sent, seconds: Math.round(counted.seconds), queueRefusals: counted.queueRefusals, answered302: counted.found, stored: counted.rows, rollup: counted.rollup, lost: counted.found - counted.rows },
+    fixedCount: { requests: counted.sent, connections: countedConnections, p50Ms: counted.p50Ms, p99Ms: counted.p99Ms, seconds: Math.round(counted.seconds), queueRefusals: counted.queueRefusals, answered302: counted.found, stored: counted.rows, rollup: counted.rollup, lost: counted.found - counted.rows },
     ...(steps ? { steps } : {}),
     benchSeconds: Math.round((Date.now() - began) / 1000),
   };

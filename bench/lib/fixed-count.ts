@@ -7,9 +7,9 @@ import { storedClicks, type LinkSet } from './seed';
 /** No new click row for this long, with the queue's 2 s batch timeout long past: nothing more is coming. */
 const STALL_MS = 20_000;
 
-export async function fixedCountCheck(target: Served, links: LinkSet, amount: number, drainMs: number) {
+export async function fixedCountCheck(target: Served, links: LinkSet, amount: number, connections: number, drainMs: number) {
   const [refused0, dead0] = [target.log.queueRefusals, target.log.deadLettered];
-  const run = await fixedCountRun(target.url, links.slugs.map((s) => `/${s}`), amount);
+  const run = await fixedCountRun(target.url, links.slugs.map((s) => `/${s}`), amount, connections);
   const deadline = Date.now() + drainMs;
   let stored = await storedClicks(target.mf, links);
   let lastChange = Date.now();

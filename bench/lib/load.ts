@@ -100,9 +100,9 @@ async function autocannonRun(base: URL, paths: string[], seconds: number): Promi
   return { requests: r.requests.total, seconds: r.duration, rps: r.requests.total / r.duration, p50Ms: r.latency.p50, p99Ms: r.latency.p99, errors: r.requests.total - ok, socketErrors: r.errors + r.timeouts };
 }
 
-/** Sends exactly `amount` GETs on random `paths` (50 connections) and counts the 302s answered. */
-export async function fixedCountRun(base: URL, paths: string[], amount: number): Promise<{ sent: number; found: number; seconds: number; statuses: Record<string, number> }> {
-  const r = await autocannon({ url: base.origin, connections: CONNECTIONS, amount, timeout: 30, headers: HEADERS, requests: randomPaths(paths) });
+/** Sends exactly `amount` GETs on random `paths` over `connections` and counts the 302s answered. */
+export async function fixedCountRun(base: URL, paths: string[], amount: number, connections: number) {
+  const r = await autocannon({ url: base.origin, connections, amount, timeout: 30, headers: HEADERS, requests: randomPaths(paths) });
   const statuses = Object.fromEntries(Object.entries(r.statusCodeStats).map(([code, s]) => [code, s.count]));
-  return { sent: r.requests.total, found: statuses['302'] ?? 0, seconds: r.duration, statuses };
+  return { sent: r.requests.total, found: statuses['302'] ?? 0, seconds: r.duration, statuses, p50Ms: r.latency.p50, p99Ms: r.latency.p99 };
 }

@@ -45,6 +45,41 @@ describe('POST /api/v1/me/shares/{id}/metrics', () => {
     expect(await callJson(`/api/v1/me/shares/${shareId}/metrics`, { session: amb.session, body })).toMatchObject({ status: 422, body: { error: { code: 'validation_failed', field } } });
   });
 
+  it.each([
+    [{ impressions: 1_000_000_000 }, 'impressions'],
+    [{ impressions: 10_000_001 }, 'impressions'],
+    [{ reactions: 10_000_001 }, 'reactions'],
+    [{ comments: Number.MAX_SAFE_INTEGER }, 'comments'],
+    [{ reshares: 1e300 }, 'reshares'],
+    [{ impressions: 100, reactions: 101 }, 'reactions'],
+    [{ impressions: 0, comments: 1 }, 'comments'],
+    [{ impressions: 5, reactions: 5, comments: 5, reshares: 6 }, 'reshares'],
+  ])('answers 422 for the implausible %j (field %s) and stores nothing', async (body, field) => {
+    const { amb, shareId } = await posted();
+    const res = await callJson<{ error: { message: string } }>(`/api/v1/me/shares/${shareId}/metrics`, { session: amb.session, body });
+    expect(res).toMatchObject({ status: 422, body: { error: { code: 'validation_failed', field } } });
+    const list = await callJson<{ items: Share[] }>('/api/v1/me/shares', { session: amb.session });
+    expect(list.body.items.find((item) => item.id === shareId)?.metrics).toEqual({ impressions: null, reactions: null, comments: null, reshares: null, reportedAt: null });
+  });
+
+  it('accepts figures at the bounds, and engagement without impressions', async () => {
+    const { amb, shareId } = await posted();
+    const path = `/api/v1/me/shares/${shareId}/metrics`;
+    expect((await callJson<Share>(path, { session: amb.session, body: { reactions: 7, comments: 3 } })).status).toBe(200);
+    const max = await callJson<Share>(path, { session: amb.session, body: { impressions: 10_000_000, reactions: 10_000_000, comments: 0, reshares: 10_000_000 } });
+    expect(max).toMatchObject({ status: 200, body: { metrics: { impressions: 10_000_000, reactions: 10_000_000, comments: 0, reshares: 10_000_000 } } });
+  });
+
+  it('checks a report against the figures already stored, blaming the field sent', async () => {
+    const { amb, shareId } = await posted();
+    const path = `/api/v1/me/shares/${shareId}/metrics`;
+    expect((await callJson(path, { session: amb.session, body: { impressions: 100, reactions: 40 } })).status).toBe(200);
+    expect(await callJson(path, { session: amb.session, body: { comments: 101 } })).toMatchObject({ status: 422, body: { error: { code: 'validation_failed', field: 'comments' } } });
+    expect(await callJson(path, { session: amb.session, body: { impressions: 39 } })).toMatchObject({ status: 422, body: { error: { code: 'validation_failed', field: 'impressions', message: expect.stringContaining('reactions') } } });
+    const fine = await callJson<Share>(path, { session: amb.session, body: { impressions: 40, comments: 2 } });
+    expect(fine).toMatchObject({ status: 200, body: { metrics: { impressions: 40, reactions: 40, comments: 2, reshares: null } } });
+  });
+
   it('answers 422 without any number', async () => {
     const { amb, shareId } = await posted();
     const res = await callJson<{ error: Record<string, unknown> }>(`/api/v1/me/shares/${shareId}/metrics`, { session: amb.session, body: {} });

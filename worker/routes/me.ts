@@ -128,8 +128,9 @@ export const meRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: 'Report a post’s numbers',
-      description: 'Numbers read off the post on the network: `impressions`, `reactions`, `comments`, `reshares` (whole numbers ≥ 0; each optional, at least one). Fields sent replace the previous report; the others stay.',
-      responses: { ...jsonResponse(200, 'The post with its results recomputed (as in `GET /me/shares`)', MyShareSchema), ...errorResponses('invalid_json', 'validation_failed', ...guarded, 'not_found') },
+      description:
+        'Numbers read off the post on the network: `impressions`, `reactions`, `comments`, `reshares` (whole numbers from 0 to 10 000 000; each optional, at least one). Fields sent replace the previous report; the others stay. Once merged, reactions, comments and reshares are each at most the impressions, when those are known (422 on the field sent). 409 when another report changed the post meanwhile.',
+      responses: { ...jsonResponse(200, 'The post with its results recomputed (as in `GET /me/shares`)', MyShareSchema), ...errorResponses('invalid_json', 'validation_failed', ...guarded, 'not_found', 'conflict') },
     }),
     allow('ambassador'),
     params(IdParamSchema),

@@ -5,10 +5,11 @@ import { bodyMessage } from './campaigns';
 import { TimestampSchema } from './common';
 
 export const MAX_SHARE_TEXT = 5000;
-const MAX_COUNT = 1_000_000_000;
+/** The most a post's figure can plausibly be (a viral post on LinkedIn reaches a few million impressions). */
+export const MAX_REPORTED_COUNT = 10_000_000;
 
 const NetworkSchema = v.picklist(NETWORKS, `must be one of ${NETWORKS.join(', ')}`);
-const CountSchema = v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(0, 'must be zero or more'), v.maxValue(MAX_COUNT, 'is too large'));
+const CountSchema = v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(0, 'must be zero or more'), v.maxValue(MAX_REPORTED_COUNT, `must be at most ${MAX_REPORTED_COUNT}`));
 const nullableCount = (description: string) => v.pipe(v.nullable(v.number()), v.description(description));
 
 /** A personal short link: one ambassador × one content × one network. */
@@ -102,6 +103,27 @@ export const ReportMetricsBodySchema = v.pipe(
   v.check((body) => Object.values(body).some((value) => value !== undefined), 'Send at least one of impressions, reactions, comments, reshares.'),
 );
 export type ReportMetricsBody = v.InferOutput<typeof ReportMetricsBodySchema>;
+
+type PostMetrics = { [K in keyof ReportMetricsBody]-?: number | null };
+const ENGAGEMENTS = ['reactions', 'comments', 'reshares'] as const;
+
+/**
+ * Why a post's figures, once `sent` is merged into `stored`, cannot be true together (each engagement figure
+ * is at most the impressions, when those are known), as the field to blame (the one sent) and a message;
+ * undefined when they can.
+ */
+export function implausibleMetrics(stored: PostMetrics, sent: ReportMetricsBody): { field: string; message: string } | undefined {
+  const impressions = sent.impressions ?? stored.impressions;
+  if (impressions === null) return undefined;
+  for (const name of ENGAGEMENTS) {
+    const value = sent[name] ?? stored[name];
+    if (value !== null && value > impressions) {
+      const field = sent[name] === undefined ? 'impressions' : name;
+      return { field, message: `${name} (${value}) cannot be more than impressions (${impressions})` };
+    }
+  }
+  return undefined;
+}
 
 /** What one post brought: clicks and conversions from the daily rollup, reach and engagement from the reported metrics. */
 export const ShareStatsSchema = v.object({

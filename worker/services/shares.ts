@@ -10,7 +10,7 @@ import { newId, randomSlug } from '../lib/ids';
 import { pageClauses, toPage } from '../lib/pagination';
 import { iso, isoOrNull } from '../lib/time';
 import { RESERVED } from '../redirect';
-import type { CreateShareBody, MyShare, ReportMetricsBody, Share } from '../schemas/shares';
+import { implausibleMetrics, type CreateShareBody, type MyShare, type ReportMetricsBody, type Share } from '../schemas/shares';
 import { creditToShares, inChunks, networkRates, ownRollupRows, shareStatsOf, zeroCounts } from './ambassador-stats';
 import { assertCharterAccepted } from './charter-acceptance';
 import { intentUrl, qrSvg } from './intents';
@@ -131,15 +131,25 @@ export async function createShare(db: Db, organisationId: string, ambassadorId: 
 
 /**
  * Stores the numbers the ambassador read off their post (the fields sent; the others stay) and answers the
- * post with its results recomputed; 404 for anyone else's post.
+ * post with its results recomputed; 404 for anyone else's post, 422 when the figures cannot be true together,
+ * 409 when another report changed the post meanwhile (the check and the write see the same figures).
  */
 export async function reportMetrics(db: Db, organisationId: string, ambassadorId: string, shareId: string, metrics: ReportMetricsBody, origin: string, now = Date.now()): Promise<MyShare> {
+  const mine = and(eq(shares.organisationId, organisationId), eq(shares.ambassadorId, ambassadorId), eq(shares.id, shareId));
+  const stored = await db
+    .select({ impressions: shares.impressions, reactions: shares.reactions, comments: shares.comments, reshares: shares.reshares, updatedAt: shares.updatedAt })
+    .from(shares)
+    .where(mine)
+    .get();
+  if (!stored) throw new ApiError('not_found', 'No such share.');
+  const implausible = implausibleMetrics(stored, metrics);
+  if (implausible) throw new ApiError('validation_failed', implausible.message, implausible.field);
   const [row] = await db
     .update(shares)
-    .set({ ...metrics, metricsReportedAt: now, updatedAt: now })
-    .where(and(eq(shares.organisationId, organisationId), eq(shares.ambassadorId, ambassadorId), eq(shares.id, shareId)))
+    .set({ ...metrics, metricsReportedAt: now, updatedAt: Math.max(now, stored.updatedAt + 1) })
+    .where(and(mine, eq(shares.updatedAt, stored.updatedAt)))
     .returning({ id: shares.id });
-  if (!row) throw new ApiError('not_found', 'No such share.');
+  if (!row) throw new ApiError('conflict', 'The post’s numbers changed meanwhile: send them again.');
   const [post] = (await mySharesWhere(db, organisationId, ambassadorId, eq(shares.id, shareId), 1, origin)).map((r) => r.item);
   if (!post) throw new ApiError('not_found', 'No such share.');
   return post;

@@ -8,7 +8,7 @@
 import { signClickId } from './lib/click-id';
 import { getDb } from './lib/db';
 import { newId } from './lib/ids';
-import { safeErrorText } from './lib/log-safe';
+import { logError } from './lib/log';
 import { HEADERS, notFoundPage, rateLimitedPage, unavailablePage } from './link-pages';
 import { sendClick } from './services/click-sink';
 import { describeHit } from './services/describe-hit';
@@ -68,7 +68,7 @@ function logFailure(what: string) {
     const now = Date.now();
     if ((lastLogged.get(what) ?? -Infinity) > now - 60_000) return undefined;
     lastLogged.set(what, now);
-    console.error(what, safeErrorText(error));
+    logError(what, error);
     return undefined;
   };
 }

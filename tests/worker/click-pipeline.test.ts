@@ -283,7 +283,8 @@ describe('queue consumer', () => {
     const { link } = await makeLink();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const good = await event(link.id, link.organisationId);
-    const result = await consume([[good, { linkId: link.id, organisationId: link.organisationId, at: good.at }, 'garbage' as unknown as ClickEvent]]);
+    const withoutId = { linkId: link.id, organisationId: link.organisationId, at: good.at } as ClickEvent;
+    const result = await consume([[good, withoutId, 'garbage' as unknown as ClickEvent]]);
     expect(result).toMatchObject({ explicitAcks: ['msg-0'], retryMessages: [] });
     expect(await rollup(link.id)).toMatchObject({ clicks: 1 });
     expect(await db().select().from(deadLetters).where(inArray(deadLetters.organisationId, [link.organisationId, '']))).toEqual(

@@ -1,6 +1,6 @@
 import { eventsOf, type ClickMessage, type LostEvent } from '../lib/click-event';
 import { getDb } from '../lib/db';
-import { safeErrorText } from '../lib/log-safe';
+import { logError } from '../lib/log';
 import { recordClicks } from '../services/clicks';
 import { countDeadLetters } from '../services/dead-letters';
 
@@ -24,7 +24,7 @@ export async function consumeClicks(batch: MessageBatch<ClickMessage>, env: Env)
         message.ack();
         return skipped + invalid.length;
       } catch (error) {
-        console.error('click message not recorded, retried', { attempts: message.attempts, events: events.length, error: safeErrorText(error) });
+        logError('click message not recorded, retried', error, { attempts: message.attempts, events: events.length });
         message.retry({ delaySeconds: retryDelay(message.attempts) });
         return 0;
       }
@@ -50,13 +50,13 @@ export async function consumeDeadLetters(batch: MessageBatch<ClickMessage>, env:
       message.ack();
       continue;
     } catch (error) {
-      console.error('dead-lettered click message cannot be recorded: counted as lost', { events: events.length + invalid.length, error: safeErrorText(error) });
+      logError('dead-lettered click message cannot be recorded: counted as lost', error, { events: events.length + invalid.length });
     }
     try {
       await countDeadLetters(db, [...events, ...invalid] satisfies LostEvent[]);
       message.ack();
     } catch (error) {
-      console.error('dead-lettered click message not counted, retried', { events: events.length + invalid.length, error: safeErrorText(error) });
+      logError('dead-lettered click message not counted, retried', error, { events: events.length + invalid.length });
       message.retry({ delaySeconds: retryDelay(message.attempts) });
     }
   }

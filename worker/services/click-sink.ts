@@ -7,7 +7,7 @@
  */
 import { MAX_EVENTS_PER_MESSAGE, type ClickEvent, type ClickMessage } from '../lib/click-event';
 import { getDb } from '../lib/db';
-import { safeErrorText } from '../lib/log-safe';
+import { describeError, logError } from '../lib/log';
 import { recordClicks } from './clicks';
 
 export const COALESCE_MS = 5;
@@ -41,7 +41,8 @@ async function flush(env: Pick<Env, 'CLICKS' | 'DB'>): Promise<void> {
     try {
       await recordClicks(getDb(env.DB), events);
     } catch (dbError) {
-      console.error('clicks lost: queue and D1 both failed', { count: events.length, queueError: safeErrorText(queueError), dbError: safeErrorText(dbError) });
+      const queue = describeError(queueError);
+      logError('clicks lost: queue and D1 both failed', dbError, { count: events.length, queueError: `${queue.name}: ${queue.message}` });
     }
   }
 }

@@ -21,8 +21,8 @@ export interface Limit {
 }
 
 const DAY_MS = 86_400_000;
-const PURGE_BATCH = 500;
-const PURGE_ROUNDS = 20;
+const PURGE_BATCH = 1_000;
+const PURGE_ROUNDS = 50;
 
 const dayOf = (at: number) => new Date(at).toISOString().slice(0, 10);
 const windowOf = (limit: Limit, now: number) => Math.floor(now / limit.windowMs) * limit.windowMs;

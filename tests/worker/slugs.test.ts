@@ -7,7 +7,7 @@ import { createCampaign as createCampaignRow } from '../../worker/services/campa
 import { createContent as createContentRow } from '../../worker/services/contents';
 import { SLUG_CANDIDATES } from '../../worker/services/slugs';
 import { db, makeTenant } from './builders';
-import { callJson } from './http';
+import { callJson, ORIGIN } from './http';
 
 // Derived slugs are de-duplicated with one query on an exact list of candidates. The old query was a LIKE on the
 // slug's first 59 characters: past 49, D1 refused the pattern (50 bytes at most) and a plain job title answered 500.
@@ -61,7 +61,7 @@ describe('slugs derived from long names', () => {
     const slugs = new Set<string>();
     for (let length = 1; length <= MAX_CONTENT_TITLE; length++) {
       const input = v.parse(CreateContentBodySchema, { campaignId, kind: 'job', title: prose(length), url: 'https://jobs.example.com/offer/1' });
-      const { slug } = await createContentRow(db(), organisationId, input);
+      const { slug } = await createContentRow(db(), organisationId, input, ORIGIN);
       expect(slug, `length ${length}`).toMatch(SLUG);
       slugs.add(slug);
     }

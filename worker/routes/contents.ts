@@ -28,12 +28,12 @@ export const contentsRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: 'Create a content',
-      description: '`campaignId` names one of the organisation’s campaigns. `url` is http or https, normalised. Without `slug`, one is derived from the title and made unique; a `slug` that is already taken answers 409. `networks` default to all six; `talkingPoints` (Markdown, at most 5000 characters) are ideas, not a text to paste.',
+      description: '`campaignId` names one of the organisation’s campaigns. `url` is http or https, normalised, on a public host: no user name or password, no IP address, no local or private host name, not this Relais’s own host (422 on `url`). Without `slug`, one is derived from the title and made unique; a `slug` that is already taken answers 409. `networks` default to all six; `talkingPoints` (Markdown, at most 5000 characters) are ideas, not a text to paste.',
       responses: { ...jsonResponse(201, 'Created', ContentSchema), ...errorResponses('invalid_json', 'validation_failed', 'unauthenticated', 'forbidden', 'conflict') },
     }),
     allow('write'),
     jsonBody(CreateContentBodySchema),
-    async (c) => c.json(await createContent(c.var.db, callerOf(c).organisationId, c.req.valid('json')), 201),
+    async (c) => c.json(await createContent(c.var.db, callerOf(c).organisationId, c.req.valid('json'), new URL(c.req.url).origin), 201),
   )
   .get(
     '/:id',
@@ -47,13 +47,13 @@ export const contentsRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: 'Change a content',
-      description: 'Only the fields sent change. A new `url` applies at once to the links already posted.',
+      description: 'Only the fields sent change. A new `url` applies at once to the links already posted; it follows the same rules as on creation.',
       responses: { ...jsonResponse(200, 'The updated content', ContentSchema), ...errorResponses('invalid_json', 'validation_failed', 'unauthenticated', 'forbidden', 'not_found', 'conflict') },
     }),
     allow('write'),
     params(IdParamSchema),
     jsonBody(UpdateContentBodySchema),
-    async (c) => c.json(await updateContent(c.var.db, callerOf(c).organisationId, c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) => c.json(await updateContent(c.var.db, callerOf(c).organisationId, c.req.valid('param').id, c.req.valid('json'), new URL(c.req.url).origin), 200),
   )
   .delete(
     '/:id',

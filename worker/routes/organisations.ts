@@ -7,6 +7,7 @@ import { timingSafeEqual } from '../lib/passwords';
 import { jsonBody } from '../lib/validate';
 import { allow, callerOf } from '../middleware/allow';
 import { AdminSchema } from '../schemas/admins';
+import { assertNotOwnHost } from '../schemas/common';
 import { CreateOrganisationBodySchema, OrganisationSchema, UpdateOrganisationBodySchema } from '../schemas/organisations';
 import { createOrganisation, getOrganisationOrThrow, toOrganisationDto, updateOrganisation } from '../services/organisations';
 import type { AppEnv } from '../env';
@@ -57,5 +58,8 @@ export const organisation = new Hono<AppEnv>()
     }),
     allow('write'),
     jsonBody(UpdateOrganisationBodySchema),
-    async (c) => c.json(await updateOrganisation(c.var.db, callerOf(c).organisationId, c.req.valid('json')), 200),
+    async (c) => {
+      assertNotOwnHost(c.req.valid('json').fallbackUrl, c.req.url, 'fallbackUrl');
+      return c.json(await updateOrganisation(c.var.db, callerOf(c).organisationId, c.req.valid('json')), 200);
+    },
   );

@@ -1,5 +1,6 @@
 /** Shapes shared by every resource: ids, pagination, times, the error envelope. */
 import * as v from 'valibot';
+import { ApiError } from '../lib/errors';
 
 /** An opaque id in the path. */
 export const IdParamSchema = v.object({
@@ -54,6 +55,49 @@ export const HttpUrlSchema = v.pipe(
   v.check((text) => /^https?:$/.test(protocolOf(text)), 'must be an http or https URL'),
   v.transform((text) => new URL(text).href),
 );
+
+// Names that only resolve inside a network (RFC 6761, RFC 6762 appendix G, RFC 8375) or to the machine itself.
+const PRIVATE_SUFFIXES = ['localhost', 'local', 'internal', 'intranet', 'private', 'corp', 'home', 'lan', 'home.arpa'];
+
+/**
+ * Why `href` may not be a link target (API.md, Conventions: URL fields an admin saves), or undefined when it may:
+ * http or https only, no user name or password, no IP-literal host (every IPv6 literal, and every host whose last
+ * label is a number: `127.1`, `2130706433`, `0x7f.1`), and no host that names this machine or a private network
+ * (`localhost`, `*.local`, `*.internal`, a single label such as `intranet`…). Hosts whose DNS points inside a
+ * network cannot be told from here; nothing fetches these URLs, they are where the audience is sent.
+ */
+export function targetUrlIssue(href: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return 'must be an http or https URL';
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'must be an http or https URL';
+  if (url.username || url.password) return 'must not hold a user name or password';
+  const host = url.hostname.replace(/\.$/, '');
+  const last = host.slice(host.lastIndexOf('.') + 1);
+  if (host.startsWith('[') || /^(?:0x[0-9a-f]*|\d+)$/i.test(last)) return 'must name a host, not an IP address';
+  if (!host.includes('.') || PRIVATE_SUFFIXES.some((suffix) => host === suffix || host.endsWith(`.${suffix}`))) return 'must be a public address, not a local or private host';
+  return undefined;
+}
+
+/** A URL an admin saves as where links lead (content `url`, `fallbackUrl`): an `HttpUrlSchema` that passes `targetUrlIssue`. */
+export const TargetUrlSchema = v.pipe(
+  HttpUrlSchema,
+  v.rawCheck(({ dataset, addIssue }) => {
+    const issue = dataset.typed ? targetUrlIssue(dataset.value) : undefined;
+    if (issue) addIssue({ message: issue });
+  }),
+);
+
+/**
+ * Throws 422 on `field` when `href` is on the host that answers `requestUrl`: a short link of this Relais
+ * (or any page of it) as a target would loop or hide where a link leads.
+ */
+export function assertNotOwnHost(href: string | null | undefined, requestUrl: string, field: string): void {
+  if (href && new URL(href).hostname === new URL(requestUrl).hostname) throw new ApiError('validation_failed', `${field} must not be an address of this Relais`, field);
+}
 
 /** A URL-safe slug: lower-case letters, digits and dashes. */
 export const SlugSchema = v.pipe(

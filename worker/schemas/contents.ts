@@ -2,7 +2,7 @@
 import * as v from 'valibot';
 import { contents, NETWORKS } from '../../db/schema';
 import { bodyMessage } from './campaigns';
-import { HttpUrlSchema, NameSchema, PageQuerySchema, SlugSchema, TimestampSchema } from './common';
+import { NameSchema, PageQuerySchema, SlugSchema, TargetUrlSchema, TimestampSchema } from './common';
 
 /** The kinds of content. */
 export const CONTENT_KINDS = contents.kind.enumValues;
@@ -52,7 +52,7 @@ export const CreateContentBodySchema = v.strictObject(
     campaignId: CampaignIdSchema,
     kind: KindSchema,
     title: NameSchema(300),
-    url: HttpUrlSchema,
+    url: TargetUrlSchema,
     slug: v.optional(SlugSchema),
     talkingPoints: v.optional(TalkingPointsSchema, ''),
     networks: v.optional(NetworksSchema, () => [...NETWORKS]),
@@ -67,7 +67,7 @@ export const UpdateContentBodySchema = v.strictObject(
     campaignId: v.optional(CampaignIdSchema),
     kind: v.optional(KindSchema),
     title: v.optional(NameSchema(300)),
-    url: v.optional(HttpUrlSchema),
+    url: v.optional(TargetUrlSchema),
     slug: v.optional(SlugSchema),
     talkingPoints: v.optional(TalkingPointsSchema),
     networks: v.optional(NetworksSchema),

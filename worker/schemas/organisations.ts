@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { NETWORKS } from '../../db/schema';
 import { CONVERSION_TYPES } from '../services/defaults';
-import { HttpUrlSchema, NameSchema, SlugSchema, TimestampSchema } from './common';
+import { NameSchema, SlugSchema, TargetUrlSchema, TimestampSchema } from './common';
 
 const Money = v.pipe(v.number('must be a number'), v.minValue(0, 'must be zero or more'), v.maxValue(1_000_000, 'is too large'));
 
@@ -40,7 +40,7 @@ export const UpdateOrganisationBodySchema = v.strictObject(
   {
     name: v.optional(NameSchema()),
     attributionWindowDays: v.optional(v.pipe(v.number('must be a number'), v.integer('must be a whole number of days'), v.minValue(1, 'must be 1 to 365 days'), v.maxValue(365, 'must be 1 to 365 days'))),
-    fallbackUrl: v.optional(v.nullable(HttpUrlSchema)),
+    fallbackUrl: v.optional(v.nullable(TargetUrlSchema)),
     utmMedium: v.optional(v.pipe(v.string('must be a string'), v.trim(), v.regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1–64 letters, digits, dots, dashes or underscores'))),
     currency: v.optional(v.pipe(v.string('must be a string'), v.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR'))),
     rates: v.optional(v.partial(v.strictObject(Object.fromEntries(NETWORKS.map((n) => [n, v.partial(NetworkRateSchema)])) as Record<(typeof NETWORKS)[number], ReturnType<typeof v.partial<typeof NetworkRateSchema>>>))),

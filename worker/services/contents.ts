@@ -6,6 +6,7 @@ import { ApiError } from '../lib/errors';
 import { newId } from '../lib/ids';
 import { pageClauses, toPage } from '../lib/pagination';
 import { iso } from '../lib/time';
+import { assertNotOwnHost } from '../schemas/common';
 import type { Content, CreateContentBody, ListContentsQuery, UpdateContentBody } from '../schemas/contents';
 import { clearLinkCache } from './link-targets';
 import { slugify, uniqueSlug, withUniqueSlug } from './slugs';
@@ -65,8 +66,12 @@ async function assertCampaignOf(db: Db, organisationId: string, campaignId: stri
 
 const slugTaken = (slug: string) => `A content with slug "${slug}" already exists in this organisation.`;
 
-/** Creates an active content in one of the organisation's campaigns; its slug is the one given (409 when taken) or derived from the title. */
-export async function createContent(db: Db, organisationId: string, input: CreateContentBody, now = Date.now()): Promise<Content> {
+/**
+ * Creates an active content in one of the organisation's campaigns; its slug is the one given (409 when taken) or
+ * derived from the title. `origin` is this Relais's: a `url` on its host answers 422.
+ */
+export async function createContent(db: Db, organisationId: string, input: CreateContentBody, origin: string, now = Date.now()): Promise<Content> {
+  assertNotOwnHost(input.url, origin, 'url');
   await assertCampaignOf(db, organisationId, input.campaignId);
   const slug = input.slug ?? (await uniqueSlug(db, contents, organisationId, slugify(input.title) || 'content'));
   const row: ContentRow = { id: newId('cnt'), organisationId, ...input, slug, status: 'active', createdAt: now, updatedAt: now };
@@ -74,8 +79,9 @@ export async function createContent(db: Db, organisationId: string, input: Creat
   return toContentDto(row);
 }
 
-/** Applies a PATCH: absent fields stay; a taken slug answers 409, another organisation's campaign 422. */
-export async function updateContent(db: Db, organisationId: string, id: string, patch: UpdateContentBody, now = Date.now()): Promise<Content> {
+/** Applies a PATCH: absent fields stay; a taken slug answers 409, another organisation's campaign or a `url` on this Relais's host 422. */
+export async function updateContent(db: Db, organisationId: string, id: string, patch: UpdateContentBody, origin: string, now = Date.now()): Promise<Content> {
+  assertNotOwnHost(patch.url, origin, 'url');
   const current = await getContentOrThrow(db, organisationId, id);
   if (patch.campaignId !== undefined && patch.campaignId !== current.campaignId) await assertCampaignOf(db, organisationId, patch.campaignId);
   const [row] = await withUniqueSlug(

@@ -1,6 +1,7 @@
 /**
  * KPI scale bench: the time of `GET /api/v1/kpis` for 90 days at 10 000 and at 1 000 000 clicks.
- * Raw clicks are generated in SQL, then rolled up by the pipeline's own `rollupStatement`, so both
+ * Raw clicks are generated in SQL, then rolled up by the pipeline's own `rollupStatement` and
+ * `afterIngestStatements` (unique visitors per organisation, `daily_visitors`), so both
  * databases hold what the click path would have produced. The KPI service runs against each local D1
  * (through wrangler's platform proxy) and the median of the timed runs is printed, with the ratio.
  *
@@ -15,6 +16,7 @@ import { drizzle } from 'drizzle-orm/d1';
 import * as schema from '../db/schema';
 import { addDays, dayOf } from '../worker/lib/days';
 import { rollupStatement } from '../worker/services/clicks';
+import { afterIngestStatements } from '../worker/services/ingest-rollups';
 import { computeKpis } from '../worker/services/kpis';
 import { openLocalD1 } from '../scripts/local-d1';
 
@@ -35,7 +37,7 @@ async function measure(clicks: number): Promise<{ clicks: number; rollupRows: nu
       const to = dayOf(Date.now());
       const from = addDays(to, -(DAYS - 1));
       await seed(local.db, clicks, from);
-      await db.batch([rollupStatement(db, 'bench')]);
+      await db.batch([rollupStatement(db, 'bench'), ...afterIngestStatements(db, 'bench')]);
       const rollupRows = (await local.db.prepare('select count(*) n from daily_link_stats').first<{ n: number }>())?.n ?? 0;
       const time = async (groupBy?: 'ambassador') => {
         const samples: number[] = [];

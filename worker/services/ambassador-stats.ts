@@ -159,7 +159,7 @@ export async function getMyStats(db: Db, organisationId: string, ambassadorId: s
     getAmbassadorRowOrThrow(db, organisationId, ambassadorId),
     ownPosts(db, organisationId, ambassadorId),
     ownRollupRows(db, organisationId, ambassadorId, { period }),
-    visitorsByAmbassadorGroup(db, { organisationId, ...period }, new Map([[ambassadorId, ambassadorId]])),
+    visitorsByAmbassadorGroup(db, { organisationId, ...period }, new Map([[ambassadorId, ambassadorId]]), { others: false }),
   ]);
   const reachRates = networkRates(organisation);
   const credited = creditToShares(posts, rows);

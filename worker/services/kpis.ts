@@ -95,10 +95,10 @@ function enrolledIn(db: Db, organisationId: string, from: string, to: string) {
 /** Unique visitors per group where a group spans several links; null for the groupings the rollup answers. */
 async function visitorsPerGroup(db: Db, scope: Parameters<typeof visitorsByLinkDimension>[1], groupBy: GroupBy, v: Visibility) {
   if (groupBy === 'content' || groupBy === 'network') return visitorsByLinkDimension(db, scope, groupBy);
-  if (groupBy === 'ambassador') return visitorsByAmbassadorGroup(db, scope, new Map([...v.visible].map((id) => [id, id])));
+  if (groupBy === 'ambassador') return visitorsByAmbassadorGroup(db, scope, new Map([...v.visible].map((id) => [id, id])), { others: true });
   if (groupBy === 'team') {
     const keyOf = groupKey('team', v);
-    return visitorsByAmbassadorGroup(db, scope, new Map([...v.teamOf.keys()].map((id) => [id, keyOf(id)])));
+    return visitorsByAmbassadorGroup(db, scope, new Map([...v.teamOf.keys()].map((id) => [id, keyOf(id)])), { others: true });
   }
   return null;
 }

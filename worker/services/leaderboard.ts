@@ -72,7 +72,7 @@ export async function getLeaderboard(db: Db, caller: Caller, period: Period): Pr
       .get(),
   ]);
   // A visitor who reached two of a person's links on one day is one of their visitors.
-  const visitors = await visitorsByAmbassadorGroup(db, { organisationId, ...period }, new Map(people.map((a) => [a.id, a.id])));
+  const visitors = await visitorsByAmbassadorGroup(db, { organisationId, ...period }, new Map(people.map((a) => [a.id, a.id])), { others: false });
   const resultsOf = new Map(results.map((r) => [r.id, r]));
   const engagementOf = new Map(engagement.map((e) => [e.id, e.engagements]));
   const me = caller.kind === 'ambassador' ? caller.ambassadorId : null;

@@ -2,16 +2,10 @@
  * The small HTML pages a short link answers when it cannot redirect: unknown (404), too many unknown
  * slugs from one client (429) and the link's lookup failing (503). Never the platform's error page.
  */
+import { HSTS, PAGE_HEADERS, WORKER_PAGE_POLICY } from './lib/content-security-policy';
 
 /** Headers of every short-link answer (API.md: no-store, the referrer policy). */
 export const HEADERS = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'strict-origin-when-cross-origin' };
-
-const PAGE_HEADERS = {
-  ...HEADERS,
-  'Content-Type': 'text/html; charset=UTF-8',
-  'Content-Security-Policy': "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-  'X-Content-Type-Options': 'nosniff',
-};
 
 /** Seconds before asking again after an unknown-slug limit (its window is a minute) or a failed lookup. */
 export const RATE_LIMIT_RETRY_AFTER = 60;
@@ -24,21 +18,23 @@ const NOT_FOUND = page('Lien introuvable · Link not found', 'Lien introuvable',
 const RATE_LIMITED = page('Trop de liens inconnus · Too many unknown links', 'Trop de liens inconnus', 'Too many unknown links from your network. Try again in a minute.');
 const UNAVAILABLE = page('Lien momentanément indisponible · Link unavailable', 'Lien momentanément indisponible', 'This link cannot be opened right now. Try again in a moment.');
 
-function htmlPage(body: string, status: number, extra: Record<string, string> = {}): Response {
-  return new Response(body, { status, headers: { ...PAGE_HEADERS, ...extra } });
+function htmlPage(body: string, status: number, requestUrl: string | undefined, extra: Record<string, string> = {}): Response {
+  const headers: Record<string, string> = { ...PAGE_HEADERS, ...HEADERS, 'Content-Type': 'text/html; charset=UTF-8', 'Content-Security-Policy': WORKER_PAGE_POLICY, ...extra };
+  if (requestUrl?.startsWith('https:')) headers['Strict-Transport-Security'] = HSTS;
+  return new Response(body, { status, headers });
 }
 
 /** The small 404 page for an unknown slug or path. */
-export function notFoundPage(): Response {
-  return htmlPage(NOT_FOUND, 404);
+export function notFoundPage(requestUrl?: string): Response {
+  return htmlPage(NOT_FOUND, 404, requestUrl);
 }
 
 /** 429 for a client past its unknown-slug limit. */
-export function rateLimitedPage(): Response {
-  return htmlPage(RATE_LIMITED, 429, { 'Retry-After': String(RATE_LIMIT_RETRY_AFTER) });
+export function rateLimitedPage(requestUrl: string): Response {
+  return htmlPage(RATE_LIMITED, 429, requestUrl, { 'Retry-After': String(RATE_LIMIT_RETRY_AFTER) });
 }
 
 /** 503 when a slug cannot be read at all (D1 down and the link not in this isolate's cache). */
-export function unavailablePage(): Response {
-  return htmlPage(UNAVAILABLE, 503, { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER) });
+export function unavailablePage(requestUrl: string): Response {
+  return htmlPage(UNAVAILABLE, 503, requestUrl, { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER) });
 }

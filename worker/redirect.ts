@@ -36,7 +36,7 @@ export function shortLinkSlug(req: Request): string | null {
 export async function redirect(req: Request, env: Env, ctx: ExecutionContext, slug: string): Promise<Response> {
   const now = Date.now();
   const link = await resolveLink(getDb(env.DB), slug, now).catch(logFailure('link lookup failed'));
-  if (link === undefined) return unavailablePage();
+  if (link === undefined) return unavailablePage(req.url);
   if (!link) return unknownSlug(req, env);
   // HEAD redirects like GET but signs and counts nothing (link checkers, prefetchers).
   if (req.method === 'HEAD') return found(link.untracked);
@@ -53,9 +53,9 @@ export async function redirect(req: Request, env: Env, ctx: ExecutionContext, sl
 async function unknownSlug(req: Request, env: Env): Promise<Response> {
   const ip = req.headers.get('cf-connecting-ip');
   // Cloudflare always sets the header; without it (local tools) there is no client to count.
-  if (!ip) return notFoundPage();
+  if (!ip) return notFoundPage(req.url);
   const outcome = await env.UNKNOWN_SLUGS.limit({ key: clientKey(ip) }).catch(logFailure('unknown-slug limit failed'));
-  return outcome?.success === false ? rateLimitedPage() : notFoundPage();
+  return outcome?.success === false ? rateLimitedPage(req.url) : notFoundPage(req.url);
 }
 
 function found(location: string): Response {

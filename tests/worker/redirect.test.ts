@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ambassadors, contents, links } from '../../db/schema';
 import { verifyClickId } from '../../worker/lib/click-id';
+import { HSTS, WORKER_PAGE_POLICY } from '../../worker/lib/content-security-policy';
 import { newId, randomSlug } from '../../worker/lib/ids';
 import { getDb } from '../../worker/lib/db';
 import { KNOWN_CACHE_SIZE, clearLinkCache, resolveLink } from '../../worker/services/link-targets';
@@ -82,10 +83,16 @@ describe('GET /{slug}', () => {
     expect(ids.size).toBe(5);
   });
 
-  it('answers a small 404 HTML page for an unknown slug', async () => {
+  it('answers a small 404 HTML page for an unknown slug, with the pages\' security headers', async () => {
     const res = await get('/nope-does-not-exist');
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('content-security-policy')).toBe(WORKER_PAGE_POLICY);
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('strict-transport-security')).toBe(HSTS);
+    const plain = await exports.default.fetch('http://relais.test/nope-does-not-exist', { redirect: 'manual' });
+    expect(plain.headers.get('strict-transport-security')).toBeNull();
     expect(await res.text()).toContain('<h1>');
   });
 

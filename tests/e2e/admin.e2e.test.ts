@@ -106,7 +106,7 @@ describe('admin', () => {
     // 10 failures per account every 15 minutes (services/auth.ts); this account does not exist.
     const email = `nobody-${crypto.randomUUID().slice(0, 6)}@e2e.relais.test`;
     for (let i = 0; i < 10; i++) {
-      const res = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'wrong' }) });
+      const res = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl }, body: JSON.stringify({ email, password: 'wrong' }) });
       expect(res.status).toBe(401);
     }
     const context = await newContext(browser, 'fr-FR');

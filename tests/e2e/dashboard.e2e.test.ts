@@ -82,11 +82,16 @@ describe('dashboard', () => {
     const shown = await exportQuery(page, 'Exporter en CSV');
     const teams = await (await api.api.v1.kpis.$get({ query: { from: shown.get('from') ?? '', to: shown.get('to') ?? '', groupBy: 'team' } })).json();
     expect(teams.groups.length).toBeGreaterThan(0);
-    expect(await rowLabels(page, 'team')).toEqual(expect.arrayContaining(teams.groups.map((g) => (g.key === 'others' ? 'Autres' : g.label))));
+    const anonymous: Record<string, string> = { others: 'Autres', all: 'Tous les ambassadeurs' };
+    expect(await rowLabels(page, 'team')).toEqual(expect.arrayContaining(teams.groups.map((g) => anonymous[g.key] ?? g.label)));
     expect(await rowLabels(page, 'team')).toHaveLength(teams.groups.length);
     expect(await page.getByText('Les équipes de moins de 5 ambassadeurs sont regroupées').count()).toBe(1);
-    expect(await rowLabels(page, 'ambassador')).toContain('Autres');
-    expect(await rowLabels(page, 'ambassador')).not.toContain('Others');
+    // The demo's five ambassadors, some of them hidden: fewer than 5 hidden, so one group holds everyone
+    // (API.md's remainder rule), named in the page's language and explained.
+    const ambassadors = await (await api.api.v1.kpis.$get({ query: { from: shown.get('from') ?? '', to: shown.get('to') ?? '', groupBy: 'ambassador' } })).json();
+    expect(ambassadors.groups.map((g) => g.key)).toEqual(['all']);
+    expect(await rowLabels(page, 'ambassador')).toEqual(['Tous les ambassadeurs']);
+    expect(await page.getByText('Le groupe anonyme compterait moins de 5 personnes').count()).toBeGreaterThan(0);
 
     // Sortable breakdown: the header button flips aria-sort.
     const byCampaign = page.locator('table[data-group="dash-by-campaign"]');
@@ -117,7 +122,7 @@ describe('dashboard', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Key figures' }).waitFor();
     expect(await page.locator('.dash-tile[data-kpi="uniqueVisitors"] .dash-tile__label').textContent()).toBe('Unique visitors');
-    expect(await rowLabels(page, 'ambassador')).toContain('Others');
+    expect(await rowLabels(page, 'ambassador')).toEqual(['All ambassadors']);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export as CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^relais-kpis-.*\.csv$/);

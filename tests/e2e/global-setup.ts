@@ -15,7 +15,7 @@ import { chromium, type BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { unstable_startWorker } from 'wrangler';
 import { insertLandingLink, insertShopLink, type E2eLink, type E2eShop } from './fixtures';
-import { startLandingServer, type LandingServer } from './landing';
+import { LANDING_HOST, startLandingServer, type LandingServer } from './landing';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -90,7 +90,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
     const browser: BrowserServer = await chromium.launchServer({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+        `--host-resolver-rules=MAP ${LANDING_HOST} 127.0.0.1`,
+      ],
     });
     cleanups.push(() => browser.close());
 

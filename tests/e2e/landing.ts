@@ -9,6 +9,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/**
+ * The landing server's host name. Content URLs may not name a loopback address or an IP (API.md), so the
+ * browser maps this name to 127.0.0.1 (`--host-resolver-rules` in global-setup.ts).
+ */
+export const LANDING_HOST = 'landing.e2e.test';
+
 export interface LandingServer {
   url: string;
   /** The r.js address the `/shop/` pages load, e.g. `http://127.0.0.1:40123/r.js`. */
@@ -54,7 +60,7 @@ export async function startLandingServer(): Promise<LandingServer> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${LANDING_HOST}:${port}`,
     setRelaisScript: (src) => {
       relaisScript = src;
     },

@@ -36,8 +36,9 @@ describe('pages under their security policy', () => {
   async function visitAll(context: BrowserContext, paths: string[]): Promise<{ refused: string[]; pages: Record<string, string> }> {
     const refused = watchPolicy(context);
     const page: Page = await context.newPage();
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) => console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`));
+    // Violation events too, in case a refusal is not reported on the console (init scripts run outside the policy).
+    await page.addInitScript({
+      content: "document.addEventListener('securitypolicyviolation', (e) => console.error('Content Security Policy violation: ' + e.violatedDirective + ' ' + e.blockedURI))",
     });
     const landed: Record<string, string> = {};
     for (const path of paths) {
@@ -70,7 +71,8 @@ describe('pages under their security policy', () => {
     expect(accepted.status).toBe(200);
     const [name = '', value = ''] = (accepted.headers.get('set-cookie') ?? '').split(';')[0]?.split('=') ?? [];
     const context = await newContext(browser, 'fr-FR');
-    await context.addCookies([{ name, value, url: baseUrl }]);
+    // `__Host-` cookies are Secure with `Path=/` and no domain attribute; Chromium keeps them on loopback http.
+    await context.addCookies([{ name, value, domain: new URL(baseUrl).hostname, path: '/', secure: true, httpOnly: true, sameSite: 'Lax' }]);
     const { refused, pages } = await visitAll(context, ME_PAGES);
     expect(refused).toEqual([]);
     // No charter is published in this organisation, so every page is the page asked for.

@@ -17,8 +17,9 @@ const AmbassadorsPage: VoidComponent = () => {
   const [me] = createResource(mounted, requireSession);
   const [status, setStatus] = createSignal<AmbassadorStatus | ''>('');
   const [link, setLink] = createSignal<InvitedAmbassador | null>(null);
+  // Analysts read dashboards and exports only: the API refuses them the list of people (API.md).
   const list = createPagedList(
-    () => mounted() && { status: status() || undefined },
+    () => canWrite(me()) && { status: status() || undefined },
     (query, cursor) => unwrap(client.api.v1.ambassadors.$get({ query: { ...query, cursor } })),
   );
   const removal = createRemoval<Ambassador>((a) => unwrap(client.api.v1.ambassadors[':id'].$delete({ param: { id: a.id } })), list.reload);
@@ -31,7 +32,7 @@ const AmbassadorsPage: VoidComponent = () => {
   };
 
   return (
-    <>
+    <Show when={me.state !== 'ready' || canWrite(me())} fallback={<p class="notice">{t('ambassadors.analyst')}</p>}>
       <Show when={canWrite(me())}>
         <AmbassadorInviteForm onInvited={(answer) => showLink(answer, false)} />
       </Show>
@@ -55,7 +56,7 @@ const AmbassadorsPage: VoidComponent = () => {
         <p>{t('ambassadors.remove.body')}</p>
         <p>{t('ambassadors.remove.links')}</p>
       </RemovalDialog>
-    </>
+    </Show>
   );
 };
 

@@ -52,6 +52,8 @@ export const dashboardEn: Record<DashboardMessageKey, string> = {
   'dash.breakdown.sortBy': 'Sort by {column}',
   'dash.breakdown.empty': 'Nothing in this period.',
   'dash.breakdown.others': 'Others',
+  'dash.breakdown.all': 'All ambassadors',
+  'dash.breakdown.allNote': 'The anonymous group would hold fewer than 5 people: so that nobody can be recognised by subtraction, this table shows a single group with everyone.',
   'dash.breakdown.teamNote': 'Teams with fewer than 5 ambassadors are grouped under “Others”, so no small team is singled out.',
   'dash.breakdown.ambassadorNote': 'Only ambassadors who chose to be visible are named; everyone else is grouped.',
   'dash.empty.noCampaign.title': 'No campaign yet',

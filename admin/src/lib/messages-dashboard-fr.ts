@@ -50,6 +50,8 @@ export const dashboardFr = {
   'dash.breakdown.sortBy': 'Trier par {column}',
   'dash.breakdown.empty': 'Rien sur cette période.',
   'dash.breakdown.others': 'Autres',
+  'dash.breakdown.all': 'Tous les ambassadeurs',
+  'dash.breakdown.allNote': 'Le groupe anonyme compterait moins de 5 personnes : pour que personne ne soit reconnaissable par soustraction, ce tableau n’en montre qu’un, avec tout le monde.',
   'dash.breakdown.teamNote': 'Les équipes de moins de 5 ambassadeurs sont regroupées dans «\u00a0Autres\u00a0», pour qu’aucune petite équipe ne soit isolée.',
   'dash.breakdown.ambassadorNote': 'Seuls les ambassadeurs qui ont choisi d’être visibles sont nommés\u00a0; les autres sont regroupés.',
   'dash.empty.noCampaign.title': 'Pas encore de campagne',

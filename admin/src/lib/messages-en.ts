@@ -179,6 +179,7 @@ export const en: Record<MessageKey, string> = {
   'ambassadors.profile': 'Profile',
   'ambassadors.profile.none': 'Not specified',
   'ambassadors.list': 'Ambassadors',
+  'ambassadors.analyst': 'Ambassadors are people: their names and addresses are for owners and editors. Your role (analyst) reads the dashboards and exports.',
   'ambassadors.empty': 'No ambassador yet. Invite your first volunteers.',
   'ambassadors.emptyFiltered': 'No ambassador with this status.',
   'ambassadors.charter': 'Charter accepted',

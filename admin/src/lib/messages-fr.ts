@@ -177,6 +177,7 @@ export const fr = {
   'ambassadors.profile': 'Profil',
   'ambassadors.profile.none': 'Non précisé',
   'ambassadors.list': 'Liste des ambassadeurs',
+  'ambassadors.analyst': 'Les ambassadeurs sont des personnes : leurs noms et adresses sont réservés aux propriétaires et éditeurs. Votre rôle (analyste) lit les tableaux de bord et les exports.',
   'ambassadors.empty': 'Aucun ambassadeur pour l’instant. Invitez vos premiers volontaires.',
   'ambassadors.emptyFiltered': 'Aucun ambassadeur avec ce statut.',
   'ambassadors.charter': 'Charte acceptée',

@@ -31,8 +31,11 @@ const TEXTS: Record<Breakdown, { title: MessageKey; note?: MessageKey }> = {
   ambassador: { title: 'dash.breakdown.ambassador', note: 'dash.breakdown.ambassadorNote' },
 };
 
-/** The key of the group of everyone the API does not show by name (API.md, KPIs); the API labels it in English only. */
-const OTHERS = 'others';
+/**
+ * The API's anonymous groups (API.md, KPIs), which it labels in English only: `others` (everyone not shown by
+ * name) and `all` (everyone, when the hidden remainder would be 1 to 4 people and so single them out).
+ */
+const ANONYMOUS: Record<string, MessageKey> = { others: 'dash.breakdown.others', all: 'dash.breakdown.all' };
 
 export interface BreakdownTableProps {
   groupBy: Breakdown;
@@ -47,7 +50,10 @@ const BreakdownTable: VoidComponent<BreakdownTableProps> = (props) => {
   const [descending, setDescending] = createSignal(true);
   const id = () => `dash-by-${props.groupBy}`;
   const title = () => t(TEXTS[props.groupBy].title);
-  const labelOf = (group: KpiGroup) => (group.key === OTHERS ? t('dash.breakdown.others') : group.label);
+  const labelOf = (group: KpiGroup) => {
+    const anonymous = ANONYMOUS[group.key];
+    return anonymous ? t(anonymous) : group.label;
+  };
 
   const sorted = createMemo(() => {
     const key = sortKey();
@@ -70,6 +76,9 @@ const BreakdownTable: VoidComponent<BreakdownTableProps> = (props) => {
     <section class="dash-breakdown" aria-labelledby={`${id()}-title`}>
       <h3 id={`${id()}-title`}>{title()}</h3>
       <Show when={TEXTS[props.groupBy].note}>{(note) => <p class="meta">{t(note())}</p>}</Show>
+      <Show when={props.groups.length === 1 && props.groups[0]?.key === 'all'}>
+        <p class="meta">{t('dash.breakdown.allNote')}</p>
+      </Show>
       <Show when={props.groups.length > 0} fallback={<p class="meta">{t('dash.breakdown.empty')}</p>}>
         <TableWrap label={title()}>
           <table class="dash-table" data-group={id()}>

@@ -76,7 +76,7 @@ api.all('*', () => {
 /** Everything but short links, which the entry point answers before Hono (`redirect.ts`); the site's pages guarded (`routes/pages.ts`). */
 export const app = new Hono<AppEnv>().route('/health', health).route('/', pages).route('/', api);
 
-app.notFound(() => notFoundPage());
+app.notFound((c) => notFoundPage(c.req.url));
 
 app.onError((error, c) => {
   if (error instanceof ApiError) return c.json(error.toJSON(), error.status, error.headers);

@@ -18,14 +18,14 @@ const NOT_FOUND = page('Lien introuvable · Link not found', 'Lien introuvable',
 const RATE_LIMITED = page('Trop de liens inconnus · Too many unknown links', 'Trop de liens inconnus', 'Too many unknown links from your network. Try again in a minute.');
 const UNAVAILABLE = page('Lien momentanément indisponible · Link unavailable', 'Lien momentanément indisponible', 'This link cannot be opened right now. Try again in a moment.');
 
-function htmlPage(body: string, status: number, requestUrl: string | undefined, extra: Record<string, string> = {}): Response {
+function htmlPage(body: string, status: number, requestUrl: string, extra: Record<string, string> = {}): Response {
   const headers: Record<string, string> = { ...PAGE_HEADERS, ...HEADERS, 'Content-Type': 'text/html; charset=UTF-8', 'Content-Security-Policy': WORKER_PAGE_POLICY, ...extra };
-  if (requestUrl?.startsWith('https:')) headers['Strict-Transport-Security'] = HSTS;
+  if (requestUrl.startsWith('https:')) headers['Strict-Transport-Security'] = HSTS;
   return new Response(body, { status, headers });
 }
 
 /** The small 404 page for an unknown slug or path. */
-export function notFoundPage(requestUrl?: string): Response {
+export function notFoundPage(requestUrl: string): Response {
   return htmlPage(NOT_FOUND, 404, requestUrl);
 }
 

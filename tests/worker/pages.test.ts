@@ -97,6 +97,16 @@ describe('the site’s pages (/admin/*, /me/*)', () => {
     }
   });
 
+  it('answers any other unknown path with the small 404 page under a script-free policy, HSTS included', async () => {
+    const res = await call('/nothing/here');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(directive(res.headers.get('content-security-policy') ?? '', 'script-src')).toEqual(["'none'"]);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('strict-transport-security')).toMatch(/^max-age=\d{7,}/);
+    await res.body?.cancel();
+  });
+
   it('serves the API reference under the same kind of policy', async () => {
     await expectScriptsOnlyByHash('/api/docs', await call('/api/docs'));
   });

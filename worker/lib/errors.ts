@@ -50,6 +50,11 @@ interface ValidationIssue {
   readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined;
 }
 
+/** Valibot's default messages end with what was received ("… but received \"camille@…\""): that part goes. */
+function withoutReceived(message: string): string {
+  return message.replace(/(:\s*|\s+but\s+)received\b[\s\S]*$/i, '') || 'is not valid';
+}
+
 /** The dotted path of a validation issue (`rates.linkedin.cpc`), or undefined at the root. */
 export function issuePath(issue: ValidationIssue): string | undefined {
   const path = issue.path?.map((segment) => String(typeof segment === 'object' ? segment.key : segment)).join('.');
@@ -58,13 +63,13 @@ export function issuePath(issue: ValidationIssue): string | undefined {
 
 /**
  * The only validation hook: the first issue becomes `422 validation_failed` with its field. The input
- * is never echoed back.
+ * is never echoed back, not even through valibot's default messages.
  */
 export function onInvalid(result: { success: boolean; error?: readonly ValidationIssue[] }): void {
   if (result.success) return;
   const issue = result.error?.[0];
   const field = issue ? issuePath(issue) : undefined;
-  const message = issue?.message ?? 'The request is not valid.';
+  const message = issue ? withoutReceived(issue.message) : 'The request is not valid.';
   const sentence = !field || message.includes(field) ? message : /^[a-z]/.test(message) ? `${field} ${message}` : `${field}: ${message}`;
   throw new ApiError('validation_failed', sentence, field);
 }

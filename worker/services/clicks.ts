@@ -4,7 +4,6 @@
  * so a redelivered batch, or a click written by the fallback and then delivered again, counts once.
  */
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
-import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { clicks, contents, dailyLinkStats, links, sessions, type HitClass } from '../../db/schema';
 import type { ClickEvent } from '../lib/click-event';
 import { chunksOf, MAX_BOUND_PARAMETERS } from '../lib/d1-limits';
@@ -13,6 +12,7 @@ import type { Db } from '../lib/db';
 import { newId } from '../lib/ids';
 import { classifyHit, deviceOf } from './classify';
 import { afterIngestStatements } from './ingest-rollups';
+import { increment, rollupCounters } from './rollup-row';
 
 interface Owner {
   organisationId: string;
@@ -94,7 +94,6 @@ async function sessionAmbassadors(db: Db, events: readonly ClickEvent[], now: nu
 }
 
 const countOf = (hitClass: HitClass, alias: string) => sql<number>`sum(${clicks.class} = ${hitClass})`.as(alias);
-const increment = (column: AnySQLiteColumn) => sql`${column} + excluded.${sql.identifier(column.name)}`;
 
 /** Adds the rows inserted by this run (`ingestId`) to their organisation × day × link rollup. */
 export function rollupStatement(db: Db, ingestId: string) {
@@ -110,17 +109,15 @@ export function rollupStatement(db: Db, ingestId: string) {
           contentId: links.contentId,
           campaignId: contents.campaignId,
           network: links.network,
-          clicks: countOf('human', 'clicks'),
-          uniqueVisitors: sql<number>`sum(${clicks.firstOfDay})`.as('unique_visitors'),
-          previews: countOf('preview', 'previews'),
-          scanners: countOf('scanner', 'scanners'),
-          automated: countOf('automated', 'automated'),
-          self: countOf('self', 'self'),
-          optouts: countOf('optout', 'optouts'),
-          conversions: sql<number>`0`.as('conversions'),
-          conversionValue: sql<number>`0`.as('conversion_value'),
-          orgVisitors: sql<number>`0`.as('org_visitors'),
-          campaignVisitors: sql<number>`0`.as('campaign_visitors'),
+          ...rollupCounters({
+            clicks: countOf('human', 'clicks'),
+            uniqueVisitors: sql<number>`sum(${clicks.firstOfDay})`.as('unique_visitors'),
+            previews: countOf('preview', 'previews'),
+            scanners: countOf('scanner', 'scanners'),
+            automated: countOf('automated', 'automated'),
+            self: countOf('self', 'self'),
+            optouts: countOf('optout', 'optouts'),
+          }),
         })
         .from(clicks)
         .innerJoin(links, eq(links.id, clicks.linkId))

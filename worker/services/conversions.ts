@@ -16,6 +16,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { iso } from '../lib/time';
 import type { Conversion } from '../schemas/conversions';
 import { DEFAULT_CONVERSION_VALUES, type ConversionType } from './defaults';
+import { conversionDimensions, rollupCounters } from './rollup-row';
 import { finishStatement, once, type Lease } from './idempotency';
 
 export interface ConversionInput {
@@ -106,24 +107,8 @@ function rollupConversion(db: Db, row: ConversionRow) {
     .select(
       db
         .select({
-          organisationId: conversions.organisationId,
-          day: conversions.clickDay,
-          linkId: conversions.linkId,
-          ambassadorId: conversions.ambassadorId,
-          contentId: conversions.contentId,
-          campaignId: conversions.campaignId,
-          network: conversions.network,
-          clicks: sql<number>`0`.as('clicks'),
-          uniqueVisitors: sql<number>`0`.as('unique_visitors'),
-          previews: sql<number>`0`.as('previews'),
-          scanners: sql<number>`0`.as('scanners'),
-          automated: sql<number>`0`.as('automated'),
-          self: sql<number>`0`.as('self'),
-          optouts: sql<number>`0`.as('optouts'),
-          conversions: sql<number>`1`.as('conversions'),
-          conversionValue: conversions.countedValue,
-          orgVisitors: sql<number>`0`.as('org_visitors'),
-          campaignVisitors: sql<number>`0`.as('campaign_visitors'),
+          ...conversionDimensions,
+          ...rollupCounters({ conversions: sql<number>`1`.as('conversions'), conversionValue: conversions.countedValue }),
         })
         .from(conversions)
         .where(and(eq(conversions.id, row.id), eq(conversions.attributed, true))),

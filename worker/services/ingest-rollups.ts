@@ -10,6 +10,7 @@ import { and, eq, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { clicks, contents, conversions, dailyLinkStats, dailyVisitors, links } from '../../db/schema';
 import type { Db } from '../lib/db';
+import { conversionDimensions, rollupCounters } from './rollup-row';
 
 /**
  * The statements to run right after the run's clicks and their rollup, in this order, in the same batch.
@@ -33,8 +34,6 @@ function recordVisitors(db: Db, ingestId: string) {
     )
     .onConflictDoNothing();
 }
-
-const zero = (name: string) => sql<number>`0`.as(name);
 
 /**
  * Adds to each link's rollup the visitors this run saw first in the organisation (and in the campaign) that day.
@@ -69,17 +68,7 @@ function rollupVisitors(db: Db, ingestId: string) {
           contentId: links.contentId,
           campaignId: contents.campaignId,
           network: links.network,
-          clicks: zero('clicks'),
-          uniqueVisitors: zero('unique_visitors'),
-          previews: zero('previews'),
-          scanners: zero('scanners'),
-          automated: zero('automated'),
-          self: zero('self'),
-          optouts: zero('optouts'),
-          conversions: zero('conversions'),
-          conversionValue: zero('conversion_value'),
-          orgVisitors: firstInOrganisation,
-          campaignVisitors: firstInCampaign,
+          ...rollupCounters({ orgVisitors: firstInOrganisation, campaignVisitors: firstInCampaign }),
         })
         .from(dailyVisitors)
         .innerJoin(links, eq(links.id, dailyVisitors.linkId))
@@ -107,24 +96,11 @@ function uncountUnearnedConversions(db: Db, ingestId: string) {
     .select(
       db
         .select({
-          organisationId: conversions.organisationId,
-          day: conversions.clickDay,
-          linkId: conversions.linkId,
-          ambassadorId: conversions.ambassadorId,
-          contentId: conversions.contentId,
-          campaignId: conversions.campaignId,
-          network: conversions.network,
-          clicks: zero('clicks'),
-          uniqueVisitors: zero('unique_visitors'),
-          previews: zero('previews'),
-          scanners: zero('scanners'),
-          automated: zero('automated'),
-          self: zero('self'),
-          optouts: zero('optouts'),
-          conversions: sql<number>`-count(*)`.as('conversions'),
-          conversionValue: sql<number>`-sum(${conversions.countedValue})`.as('conversion_value'),
-          orgVisitors: zero('org_visitors'),
-          campaignVisitors: zero('campaign_visitors'),
+          ...conversionDimensions,
+          ...rollupCounters({
+            conversions: sql<number>`-count(*)`.as('conversions'),
+            conversionValue: sql<number>`-sum(${conversions.countedValue})`.as('conversion_value'),
+          }),
         })
         .from(conversions)
         .innerJoin(clicks, eq(clicks.id, conversions.clickId))

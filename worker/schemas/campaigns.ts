@@ -1,7 +1,8 @@
 /** Campaigns: what the API shows and what it accepts. */
+import { createSelectSchema } from 'drizzle-valibot';
 import * as v from 'valibot';
 import { campaigns } from '../../db/schema';
-import { NameSchema, PageQuerySchema, SlugSchema, TimeInputSchema, TimestampSchema } from './common';
+import { asPicklist, asTimestamp, NameSchema, PageQuerySchema, SlugSchema, TimeInputSchema } from './common';
 
 /** The objectives a campaign can pursue. */
 export const CAMPAIGN_OBJECTIVES = campaigns.objective.enumValues;
@@ -22,19 +23,19 @@ export function bodyMessage(noun: string) {
 
 const BODY_MESSAGE = bodyMessage('a campaign');
 
+const CampaignRowSchema = createSelectSchema(campaigns, {
+  slug: (schema) => v.pipe(schema, v.description('sent as utm_campaign on every short link of the campaign')),
+  objective: asPicklist(campaigns.objective),
+  status: asPicklist(campaigns.status),
+  startsAt: asTimestamp,
+  endsAt: asTimestamp,
+  createdAt: asTimestamp,
+  updatedAt: asTimestamp,
+});
+
 /** A campaign as the API shows it. */
 export const CampaignSchema = v.pipe(
-  v.object({
-    id: v.string(),
-    name: v.string(),
-    slug: v.pipe(v.string(), v.description('sent as utm_campaign on every short link of the campaign')),
-    objective: v.picklist(CAMPAIGN_OBJECTIVES),
-    status: v.picklist(CAMPAIGN_STATUSES),
-    startsAt: v.nullable(TimestampSchema),
-    endsAt: v.nullable(TimestampSchema),
-    createdAt: TimestampSchema,
-    updatedAt: TimestampSchema,
-  }),
+  v.pick(CampaignRowSchema, ['id', 'name', 'slug', 'objective', 'status', 'startsAt', 'endsAt', 'createdAt', 'updatedAt']),
   v.title('Campaign'),
 );
 export type Campaign = v.InferOutput<typeof CampaignSchema>;

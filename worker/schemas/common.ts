@@ -30,6 +30,19 @@ export function pageOf<T extends v.GenericSchema>(item: T) {
 /** An ISO 8601 UTC time as the API writes it. */
 export const TimestampSchema = v.pipe(v.string(), v.isoTimestamp(), v.description('ISO 8601 UTC, e.g. 2026-11-25T08:30:00.000Z'));
 
+/**
+ * drizzle-valibot refinements for `createSelectSchema(table, {...})`, the one way a response schema maps a table:
+ * an epoch-ms column is written as an ISO time, a numeric column as a plain JSON number (the derived schema
+ * would otherwise carry SQLite's integer bounds), and an enum column as a picklist of its values (the derived
+ * `v.enum` types would leak into the admin's generated client). The column's nullability is kept.
+ */
+export const asTimestamp = () => TimestampSchema;
+export const asNumber = () => v.number();
+export const asPicklist =
+  <const T extends readonly [string, ...string[]]>(column: { enumValues: T }) =>
+  () =>
+    v.picklist(column.enumValues);
+
 /** An ISO 8601 time a client sends (offset or Z), parsed to epoch ms. */
 export const TimeInputSchema = v.pipe(
   v.string('must be an ISO 8601 time'),

@@ -1,8 +1,9 @@
 /** Contents: what ambassadors share, as the API shows and accepts it. */
+import { createSelectSchema } from 'drizzle-valibot';
 import * as v from 'valibot';
 import { contents, NETWORKS } from '../../db/schema';
 import { bodyMessage } from './campaigns';
-import { NameSchema, PageQuerySchema, SlugSchema, TargetUrlSchema, TimestampSchema } from './common';
+import { asPicklist, asTimestamp, NameSchema, PageQuerySchema, SlugSchema, TargetUrlSchema } from './common';
 
 /** The kinds of content. */
 export const CONTENT_KINDS = contents.kind.enumValues;
@@ -27,21 +28,19 @@ const NetworksSchema = v.pipe(
 );
 const BODY_MESSAGE = bodyMessage('a content');
 
+const ContentRowSchema = createSelectSchema(contents, {
+  slug: (schema) => v.pipe(schema, v.description('sent as utm_content on every short link to this content')),
+  talkingPoints: (schema) => v.pipe(schema, v.description('Markdown: ideas for the ambassador, not a text to paste')),
+  kind: asPicklist(contents.kind),
+  status: asPicklist(contents.status),
+  networks: () => v.array(v.picklist(NETWORKS)),
+  createdAt: asTimestamp,
+  updatedAt: asTimestamp,
+});
+
 /** A content as the API shows it. */
 export const ContentSchema = v.pipe(
-  v.object({
-    id: v.string(),
-    campaignId: v.string(),
-    kind: v.picklist(CONTENT_KINDS),
-    title: v.string(),
-    url: v.string(),
-    slug: v.pipe(v.string(), v.description('sent as utm_content on every short link to this content')),
-    talkingPoints: v.pipe(v.string(), v.description('Markdown: ideas for the ambassador, not a text to paste')),
-    networks: v.array(v.picklist(NETWORKS)),
-    status: v.picklist(CONTENT_STATUSES),
-    createdAt: TimestampSchema,
-    updatedAt: TimestampSchema,
-  }),
+  v.pick(ContentRowSchema, ['id', 'campaignId', 'kind', 'title', 'url', 'slug', 'talkingPoints', 'networks', 'status', 'createdAt', 'updatedAt']),
   v.title('Content'),
 );
 export type Content = v.InferOutput<typeof ContentSchema>;

@@ -1,20 +1,14 @@
+import { createSelectSchema } from 'drizzle-valibot';
 import * as v from 'valibot';
-import { ADMIN_ROLES } from '../../db/schema';
-import { NameSchema, SlugSchema, TimestampSchema } from './common';
+import { ADMIN_ROLES, admins } from '../../db/schema';
+import { asPicklist, asTimestamp, NameSchema, SlugSchema } from './common';
 
 export const EmailSchema = v.pipe(v.string('must be an e-mail address'), v.trim(), v.toLowerCase(), v.email('must be an e-mail address'), v.maxLength(254, 'is too long'));
 export const PasswordSchema = v.pipe(v.string('must be a string'), v.minLength(12, 'must be at least 12 characters'), v.maxLength(256, 'must be at most 256 characters'));
 
 /** An admin as the API shows them (never the password). */
 export const AdminSchema = v.pipe(
-  v.object({
-    id: v.string(),
-    email: v.string(),
-    name: v.string(),
-    role: v.picklist(ADMIN_ROLES),
-    status: v.picklist(['invited', 'active']),
-    createdAt: TimestampSchema,
-  }),
+  v.pick(createSelectSchema(admins, { role: asPicklist(admins.role), status: asPicklist(admins.status), createdAt: asTimestamp }), ['id', 'email', 'name', 'role', 'status', 'createdAt']),
   v.title('Admin'),
 );
 export type Admin = v.InferOutput<typeof AdminSchema>;

@@ -1,20 +1,18 @@
+import { createSelectSchema } from 'drizzle-valibot';
 import * as v from 'valibot';
-import { API_KEY_SCOPES } from '../../db/schema';
-import { NameSchema, TimestampSchema } from './common';
+import { API_KEY_SCOPES, apiKeys } from '../../db/schema';
+import { asTimestamp, NameSchema } from './common';
+
+const ApiKeyRowSchema = createSelectSchema(apiKeys, {
+  scopes: () => v.array(v.picklist(API_KEY_SCOPES)),
+  prefix: (schema) => v.pipe(schema, v.description('the first 8 characters of the secret, e.g. rl_AbCdE')),
+  createdAt: asTimestamp,
+  lastUsedAt: asTimestamp,
+  revokedAt: asTimestamp,
+});
 
 /** An API key as listed: never its secret, only the prefix that tells keys apart. */
-export const ApiKeySchema = v.pipe(
-  v.object({
-    id: v.string(),
-    name: v.string(),
-    scopes: v.array(v.picklist(API_KEY_SCOPES)),
-    prefix: v.pipe(v.string(), v.description('the first 8 characters of the secret, e.g. rl_AbCdE')),
-    createdAt: TimestampSchema,
-    lastUsedAt: v.nullable(TimestampSchema),
-    revokedAt: v.nullable(TimestampSchema),
-  }),
-  v.title('ApiKey'),
-);
+export const ApiKeySchema = v.pipe(v.pick(ApiKeyRowSchema, ['id', 'name', 'scopes', 'prefix', 'createdAt', 'lastUsedAt', 'revokedAt']), v.title('ApiKey'));
 export type ApiKey = v.InferOutput<typeof ApiKeySchema>;
 
 /** `POST /api/v1/api-keys`: a name and a non-empty set of scopes. */

@@ -1,26 +1,38 @@
+import { createSelectSchema } from 'drizzle-valibot';
 import * as v from 'valibot';
 import { ambassadors } from '../../db/schema';
 import { EmailSchema } from './admins';
-import { NameSchema, PageQuerySchema, TimestampSchema } from './common';
+import { asPicklist, asTimestamp, NameSchema, PageQuerySchema } from './common';
 
 const PROFILES = ambassadors.profile.enumValues;
 const STATUSES = ambassadors.status.enumValues;
 
+/** An ambassador row in the API's types (times as ISO strings), from which every ambassador shape picks. */
+export const AmbassadorRowSchema = createSelectSchema(ambassadors, {
+  profile: asPicklist(ambassadors.profile),
+  status: asPicklist(ambassadors.status),
+  createdAt: asTimestamp,
+  updatedAt: asTimestamp,
+  joinedAt: asTimestamp,
+  leftAt: asTimestamp,
+});
+const { id, name, email, displayName, team, profile, status, leaderboardOptIn, createdAt, joinedAt, leftAt } = AmbassadorRowSchema.entries;
+
 /** An ambassador as admins see them; every personal field is null once they left the programme. */
 export const AmbassadorSchema = v.pipe(
   v.object({
-    id: v.string(),
-    name: v.nullable(v.string()),
-    email: v.nullable(v.string()),
-    displayName: v.nullable(v.string()),
-    team: v.nullable(v.string()),
-    profile: v.nullable(v.picklist(PROFILES)),
-    status: v.pipe(v.picklist(STATUSES), v.description('invited (has not joined yet), active, or left (personal data erased)')),
-    leaderboardOptIn: v.boolean(),
+    id,
+    name,
+    email,
+    displayName,
+    team,
+    profile,
+    status: v.pipe(status, v.description('invited (has not joined yet), active, or left (personal data erased)')),
+    leaderboardOptIn,
     charterVersion: v.pipe(v.nullable(v.number()), v.description('the highest charter version they accepted, or null')),
-    invitedAt: TimestampSchema,
-    joinedAt: v.nullable(TimestampSchema),
-    leftAt: v.nullable(TimestampSchema),
+    invitedAt: createdAt,
+    joinedAt,
+    leftAt,
   }),
   v.title('Ambassador'),
 );

@@ -1,17 +1,27 @@
+import { createSelectSchema } from 'drizzle-valibot';
 import * as v from 'valibot';
-import { TimestampSchema } from './common';
+import { charterAcceptances, charters } from '../../db/schema';
+import { AmbassadorRowSchema } from './ambassadors';
+import { asTimestamp } from './common';
 
 /** The longest charter body accepted, in characters. */
 export const MAX_CHARTER_LENGTH = 50_000;
 
+const CharterRowSchema = createSelectSchema(charters, {
+  version: () => v.pipe(v.number(), v.description('1, 2, …; the highest is the current charter')),
+  body: (schema) => v.pipe(schema, v.description('Markdown, as published')),
+  publishedAt: asTimestamp,
+});
+const { id, version, body, publishedAt } = CharterRowSchema.entries;
+
 /** One published version of the social-media charter. */
 export const CharterSchema = v.pipe(
   v.object({
-    id: v.string(),
-    version: v.pipe(v.number(), v.description('1, 2, …; the highest is the current charter')),
-    body: v.pipe(v.string(), v.description('Markdown, as published')),
+    id,
+    version,
+    body,
     bodyHtml: v.pipe(v.string(), v.description('the body rendered to safe HTML (headings, paragraphs, lists, bold, italic, code, http/https/mailto links; never raw HTML)')),
-    publishedAt: TimestampSchema,
+    publishedAt,
     acceptedBy: v.pipe(v.number(), v.description('active ambassadors who accepted exactly this version')),
   }),
   v.title('Charter'),
@@ -33,9 +43,11 @@ export const VersionParamSchema = v.object({
   version: v.pipe(v.string(), v.regex(/^[1-9]\d{0,8}$/, 'version must be a positive whole number'), v.transform(Number)),
 });
 
+const AcceptanceRowSchema = createSelectSchema(charterAcceptances, { acceptedAt: asTimestamp });
+
 /** Who accepted a version, and when. */
 export const CharterAcceptanceSchema = v.pipe(
-  v.object({ ambassadorId: v.string(), name: v.nullable(v.string()), acceptedAt: TimestampSchema }),
+  v.object({ ambassadorId: AcceptanceRowSchema.entries.ambassadorId, name: AmbassadorRowSchema.entries.name, acceptedAt: AcceptanceRowSchema.entries.acceptedAt }),
   v.title('CharterAcceptance'),
 );
 export type CharterAcceptance = v.InferOutput<typeof CharterAcceptanceSchema>;

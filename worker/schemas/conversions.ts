@@ -1,7 +1,8 @@
+import { createSelectSchema } from 'drizzle-valibot';
 import * as v from 'valibot';
-import { NETWORKS } from '../../db/schema';
+import { conversions } from '../../db/schema';
 import { CONVERSION_TYPES } from '../services/defaults';
-import { TimeInputSchema, TimestampSchema } from './common';
+import { asNumber, asPicklist, asTimestamp, TimeInputSchema } from './common';
 
 /** `POST /api/v1/conversions`. */
 export const CreateConversionBodySchema = v.object({
@@ -19,22 +20,23 @@ export const IdempotencyHeaderSchema = v.object({
   'idempotency-key': v.optional(v.pipe(v.string(), v.minLength(1, 'must be 1 to 255 characters'), v.maxLength(255, 'must be 1 to 255 characters'))),
 });
 
+const ConversionRowSchema = createSelectSchema(conversions, {
+  type: asPicklist(conversions.type),
+  network: asPicklist(conversions.network),
+  value: asNumber,
+  attributed: (schema) => v.pipe(schema, v.description('false when the click is older than the attribution window')),
+  occurredAt: asTimestamp,
+  clickAt: asTimestamp,
+  createdAt: asTimestamp,
+});
+const { clickAt, createdAt } = ConversionRowSchema.entries;
+
+/** A conversion as the API shows it. */
 export const ConversionSchema = v.pipe(
   v.object({
-    id: v.string(),
-    clickId: v.string(),
-    type: v.picklist(CONVERSION_TYPES),
-    value: v.number(),
-    currency: v.string(),
-    externalId: v.nullable(v.string()),
-    occurredAt: TimestampSchema,
-    attributed: v.pipe(v.boolean(), v.description('false when the click is older than the attribution window')),
-    ambassadorId: v.nullable(v.string()),
-    contentId: v.nullable(v.string()),
-    campaignId: v.nullable(v.string()),
-    network: v.nullable(v.picklist(NETWORKS)),
-    clickedAt: TimestampSchema,
-    createdAt: TimestampSchema,
+    ...v.pick(ConversionRowSchema, ['id', 'clickId', 'type', 'value', 'currency', 'externalId', 'occurredAt', 'attributed', 'ambassadorId', 'contentId', 'campaignId', 'network']).entries,
+    clickedAt: clickAt,
+    createdAt,
   }),
   v.title('Conversion'),
 );

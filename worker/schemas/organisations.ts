@@ -1,7 +1,8 @@
+import { createSelectSchema } from 'drizzle-valibot';
 import * as v from 'valibot';
-import { NETWORKS } from '../../db/schema';
+import { NETWORKS, organisations } from '../../db/schema';
 import { CONVERSION_TYPES } from '../services/defaults';
-import { NameSchema, SlugSchema, TargetUrlSchema, TimestampSchema } from './common';
+import { asNumber, asPicklist, asTimestamp, NameSchema, SlugSchema, TargetUrlSchema } from './common';
 
 const Money = v.pipe(v.number('must be a number'), v.minValue(0, 'must be zero or more'), v.maxValue(1_000_000, 'is too large'));
 
@@ -14,23 +15,33 @@ const NetworkRateSchema = v.object({
 const RatesSchema = v.object(Object.fromEntries(NETWORKS.map((n) => [n, NetworkRateSchema])) as Record<(typeof NETWORKS)[number], typeof NetworkRateSchema>);
 const ConversionValuesSchema = v.object(Object.fromEntries(CONVERSION_TYPES.map((t) => [t, Money])) as Record<(typeof CONVERSION_TYPES)[number], typeof Money>);
 
+const OrganisationRowSchema = createSelectSchema(organisations, {
+  attributionWindowDays: asNumber,
+  rates: () => RatesSchema,
+  conversionValues: () => ConversionValuesSchema,
+  ambassadorVisibility: asPicklist(organisations.ambassadorVisibility),
+  retentionMonths: asNumber,
+  createdAt: asTimestamp,
+  updatedAt: asTimestamp,
+});
+
 /** An organisation's settings as the API shows them (defaults filled in). */
 export const OrganisationSchema = v.pipe(
-  v.object({
-    id: v.string(),
-    name: v.string(),
-    slug: v.string(),
-    attributionWindowDays: v.number(),
-    fallbackUrl: v.nullable(v.string()),
-    utmMedium: v.string(),
-    currency: v.string(),
-    rates: RatesSchema,
-    conversionValues: ConversionValuesSchema,
-    ambassadorVisibility: v.picklist(['opt-in', 'all']),
-    retentionMonths: v.number(),
-    createdAt: TimestampSchema,
-    updatedAt: TimestampSchema,
-  }),
+  v.pick(OrganisationRowSchema, [
+    'id',
+    'name',
+    'slug',
+    'attributionWindowDays',
+    'fallbackUrl',
+    'utmMedium',
+    'currency',
+    'rates',
+    'conversionValues',
+    'ambassadorVisibility',
+    'retentionMonths',
+    'createdAt',
+    'updatedAt',
+  ]),
   v.title('Organisation'),
 );
 export type Organisation = v.InferOutput<typeof OrganisationSchema>;

@@ -1,8 +1,9 @@
 /** Shares: an ambassador's posts with their own text, through their personal link. */
+import { createSelectSchema } from 'drizzle-valibot';
 import * as v from 'valibot';
-import { NETWORKS } from '../../db/schema';
+import { NETWORKS, shares } from '../../db/schema';
 import { bodyMessage } from './campaigns';
-import { TimestampSchema } from './common';
+import { asNumber, asPicklist, asTimestamp } from './common';
 
 export const MAX_SHARE_TEXT = 5000;
 /** The most a post's figure can plausibly be (a viral post on LinkedIn reaches a few million impressions). */
@@ -10,7 +11,6 @@ export const MAX_REPORTED_COUNT = 10_000_000;
 
 const NetworkSchema = v.picklist(NETWORKS, `must be one of ${NETWORKS.join(', ')}`);
 const CountSchema = v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(0, 'must be zero or more'), v.maxValue(MAX_REPORTED_COUNT, `must be at most ${MAX_REPORTED_COUNT}`));
-const nullableCount = (description: string) => v.pipe(v.nullable(v.number()), v.description(description));
 
 /** A personal short link: one ambassador × one content × one network. */
 export const PersonalLinkSchema = v.object({
@@ -18,26 +18,36 @@ export const PersonalLinkSchema = v.object({
   shortUrl: v.pipe(v.string(), v.description('<origin>/<slug>: the link to post')),
 });
 
+const ShareRowSchema = createSelectSchema(shares, {
+  network: asPicklist(shares.network),
+  similarity: () => v.pipe(v.number(), v.description('0–1, share of the text’s word triples found in the talking points')),
+  nearCopy: (schema) => v.pipe(schema, v.description('true when the post reads as a copy of the talking points or of a colleague’s post (see Similarity)')),
+  impressions: asNumber,
+  reactions: asNumber,
+  comments: asNumber,
+  reshares: asNumber,
+  metricsReportedAt: asTimestamp,
+  createdAt: asTimestamp,
+  updatedAt: asTimestamp,
+});
+const row = ShareRowSchema.entries;
+const described = <S extends v.GenericSchema>(schema: S, description: string) => v.pipe(schema, v.description(description));
+
 const ShareEntries = {
-  id: v.string(),
-  contentId: v.string(),
-  campaignId: v.string(),
-  network: v.picklist(NETWORKS),
+  ...v.pick(ShareRowSchema, ['id', 'contentId', 'campaignId', 'network']).entries,
+  // Erased with the ambassador (null in the table); the API then shows ''.
   text: v.pipe(v.string(), v.description('the ambassador’s own text')),
   link: PersonalLinkSchema,
-  similarity: v.object({
-    score: v.pipe(v.number(), v.description('0–1, share of the text’s word triples found in the talking points')),
-    nearCopy: v.pipe(v.boolean(), v.description('true when the post reads as a copy of the talking points or of a colleague’s post (see Similarity)')),
-  }),
+  similarity: v.object({ score: row.similarity, nearCopy: row.nearCopy }),
   metrics: v.object({
-    impressions: nullableCount('reported by the ambassador from their network; null until reported'),
-    reactions: nullableCount('reported'),
-    comments: nullableCount('reported'),
-    reshares: nullableCount('reported'),
-    reportedAt: v.nullable(TimestampSchema),
+    impressions: described(row.impressions, 'reported by the ambassador from their network; null until reported'),
+    reactions: described(row.reactions, 'reported'),
+    comments: described(row.comments, 'reported'),
+    reshares: described(row.reshares, 'reported'),
+    reportedAt: row.metricsReportedAt,
   }),
-  createdAt: TimestampSchema,
-  updatedAt: TimestampSchema,
+  createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
 };
 
 /** One post as its author sees it. */

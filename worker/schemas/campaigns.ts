@@ -23,8 +23,8 @@ export function bodyMessage(noun: string) {
 
 const BODY_MESSAGE = bodyMessage('a campaign');
 
-const CampaignRowSchema = createSelectSchema(campaigns, {
-  slug: (schema) => v.pipe(schema, v.description('sent as utm_campaign on every short link of the campaign')),
+/** A campaign row in the API's types (times as ISO strings), from which every campaign shape picks. */
+export const CampaignRowSchema = createSelectSchema(campaigns, {
   objective: asPicklist(campaigns.objective),
   status: asPicklist(campaigns.status),
   startsAt: asTimestamp,
@@ -35,7 +35,10 @@ const CampaignRowSchema = createSelectSchema(campaigns, {
 
 /** A campaign as the API shows it. */
 export const CampaignSchema = v.pipe(
-  v.pick(CampaignRowSchema, ['id', 'name', 'slug', 'objective', 'status', 'startsAt', 'endsAt', 'createdAt', 'updatedAt']),
+  v.object({
+    ...v.pick(CampaignRowSchema, ['id', 'name', 'slug', 'objective', 'status', 'startsAt', 'endsAt', 'createdAt', 'updatedAt']).entries,
+    slug: v.pipe(CampaignRowSchema.entries.slug, v.description('sent as utm_campaign on every short link of the campaign')),
+  }),
   v.title('Campaign'),
 );
 export type Campaign = v.InferOutput<typeof CampaignSchema>;

@@ -2,24 +2,21 @@ import { createSelectSchema } from 'drizzle-valibot';
 import * as v from 'valibot';
 import { charterAcceptances, charters } from '../../db/schema';
 import { AmbassadorRowSchema } from './ambassadors';
-import { asTimestamp } from './common';
+import { asNumber, asTimestamp } from './common';
 
 /** The longest charter body accepted, in characters. */
 export const MAX_CHARTER_LENGTH = 50_000;
 
-const CharterRowSchema = createSelectSchema(charters, {
-  version: () => v.pipe(v.number(), v.description('1, 2, …; the highest is the current charter')),
-  body: (schema) => v.pipe(schema, v.description('Markdown, as published')),
-  publishedAt: asTimestamp,
-});
+/** A charter row in the API's types (times as ISO strings), from which every charter shape picks. */
+export const CharterRowSchema = createSelectSchema(charters, { version: asNumber, publishedAt: asTimestamp });
 const { id, version, body, publishedAt } = CharterRowSchema.entries;
 
 /** One published version of the social-media charter. */
 export const CharterSchema = v.pipe(
   v.object({
     id,
-    version,
-    body,
+    version: v.pipe(version, v.description('1, 2, …; the highest is the current charter')),
+    body: v.pipe(body, v.description('Markdown, as published')),
     bodyHtml: v.pipe(v.string(), v.description('the body rendered to safe HTML (headings, paragraphs, lists, bold, italic, code, http/https/mailto links; never raw HTML)')),
     publishedAt,
     acceptedBy: v.pipe(v.number(), v.description('active ambassadors who accepted exactly this version')),
@@ -43,7 +40,8 @@ export const VersionParamSchema = v.object({
   version: v.pipe(v.string(), v.regex(/^[1-9]\d{0,8}$/, 'version must be a positive whole number'), v.transform(Number)),
 });
 
-const AcceptanceRowSchema = createSelectSchema(charterAcceptances, { acceptedAt: asTimestamp });
+/** A charter acceptance row in the API's types. */
+export const AcceptanceRowSchema = createSelectSchema(charterAcceptances, { version: asNumber, acceptedAt: asTimestamp });
 
 /** Who accepted a version, and when. */
 export const CharterAcceptanceSchema = v.pipe(

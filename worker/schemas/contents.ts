@@ -28,9 +28,8 @@ const NetworksSchema = v.pipe(
 );
 const BODY_MESSAGE = bodyMessage('a content');
 
-const ContentRowSchema = createSelectSchema(contents, {
-  slug: (schema) => v.pipe(schema, v.description('sent as utm_content on every short link to this content')),
-  talkingPoints: (schema) => v.pipe(schema, v.description('Markdown: ideas for the ambassador, not a text to paste')),
+/** A content row in the API's types (times as ISO strings), from which every content shape picks. */
+export const ContentRowSchema = createSelectSchema(contents, {
   kind: asPicklist(contents.kind),
   status: asPicklist(contents.status),
   networks: () => v.array(v.picklist(NETWORKS)),
@@ -40,7 +39,11 @@ const ContentRowSchema = createSelectSchema(contents, {
 
 /** A content as the API shows it. */
 export const ContentSchema = v.pipe(
-  v.pick(ContentRowSchema, ['id', 'campaignId', 'kind', 'title', 'url', 'slug', 'talkingPoints', 'networks', 'status', 'createdAt', 'updatedAt']),
+  v.object({
+    ...v.pick(ContentRowSchema, ['id', 'campaignId', 'kind', 'title', 'url', 'slug', 'talkingPoints', 'networks', 'status', 'createdAt', 'updatedAt']).entries,
+    slug: v.pipe(ContentRowSchema.entries.slug, v.description('sent as utm_content on every short link to this content')),
+    talkingPoints: v.pipe(ContentRowSchema.entries.talkingPoints, v.description('Markdown: ideas for the ambassador, not a text to paste')),
+  }),
   v.title('Content'),
 );
 export type Content = v.InferOutput<typeof ContentSchema>;

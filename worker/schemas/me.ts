@@ -1,8 +1,13 @@
 /** The ambassador's own space: profile, charter, feed, results, badges, leaderboard and export. */
+import { createSelectSchema } from 'drizzle-valibot';
 import * as v from 'valibot';
-import { ambassadors, campaigns, contents, NETWORKS, type Network } from '../../db/schema';
+import { invitations, links, NETWORKS, sessions, type Network } from '../../db/schema';
+import { AmbassadorRowSchema } from './ambassadors';
+import { CampaignRowSchema } from './campaigns';
+import { AcceptanceRowSchema, CharterRowSchema } from './charters';
+import { ContentRowSchema } from './contents';
 import { bodyMessage } from './campaigns';
-import { NameSchema, TimestampSchema } from './common';
+import { asPicklist, asTimestamp, NameSchema, TimestampSchema } from './common';
 import { ShareSchema, ShareStatsSchema } from './shares';
 
 const MAX_FOLLOWERS = 1_000_000_000;
@@ -13,17 +18,16 @@ const perNetwork = <S extends v.GenericSchema>(schema: S) => Object.fromEntries(
 /** Followers per network, as the ambassador declared them (used for estimated reach). */
 export const AudienceSchema = v.pipe(v.partial(v.object(perNetwork(v.number()))), v.description('followers per network, as declared by the ambassador'));
 
+const ambassador = AmbassadorRowSchema.entries;
+
 const MeEntries = {
-  id: v.string(),
-  name: v.nullable(v.string()),
-  email: v.nullable(v.string()),
-  displayName: v.pipe(v.nullable(v.string()), v.description('the name shown on the leaderboard (the name when null)')),
-  team: v.nullable(v.string()),
-  profile: v.nullable(v.picklist(ambassadors.profile.enumValues)),
+  ...v.pick(AmbassadorRowSchema, ['id', 'name', 'email', 'displayName', 'team', 'profile']).entries,
+  displayName: v.pipe(ambassador.displayName, v.description('the name shown on the leaderboard (the name when null)')),
+  // Null in the table until declared; the API then shows {}.
   audience: AudienceSchema,
-  leaderboardOptIn: v.pipe(v.boolean(), v.description('whether they chose to appear, by name, on the leaderboard')),
-  status: v.picklist(ambassadors.status.enumValues),
-  joinedAt: v.nullable(TimestampSchema),
+  leaderboardOptIn: v.pipe(ambassador.leaderboardOptIn, v.description('whether they chose to appear, by name, on the leaderboard')),
+  status: ambassador.status,
+  joinedAt: ambassador.joinedAt,
   charter: v.object({
     currentVersion: v.pipe(v.nullable(v.number()), v.description('the organisation’s current charter version; null when none is published')),
     acceptedVersion: v.pipe(v.nullable(v.number()), v.description('the highest version they accepted')),
@@ -49,10 +53,10 @@ export type UpdateMeBody = v.InferOutput<typeof UpdateMeBodySchema>;
 /** `GET /api/v1/me/charter`: the current charter and the highest version this ambassador accepted. */
 export const MyCharterSchema = v.pipe(
   v.object({
-    version: v.number(),
-    body: v.pipe(v.string(), v.description('Markdown')),
+    ...v.pick(CharterRowSchema, ['version', 'body']).entries,
+    body: v.pipe(CharterRowSchema.entries.body, v.description('Markdown')),
     bodyHtml: v.pipe(v.string(), v.description('the body rendered to safe HTML')),
-    publishedAt: TimestampSchema,
+    publishedAt: CharterRowSchema.entries.publishedAt,
     acceptedVersion: v.pipe(v.nullable(v.number()), v.description('the highest version they accepted; links need the current one')),
   }),
   v.title('MyCharter'),
@@ -68,16 +72,14 @@ export const AcceptCharterBodySchema = v.strictObject(
 /** One content of the feed: what to share, with ideas to write about (not a text to paste). */
 export const FeedItemSchema = v.pipe(
   v.object({
-    id: v.string(),
-    campaign: v.object({ id: v.string(), name: v.string(), objective: v.picklist(campaigns.objective.enumValues) }),
-    kind: v.picklist(contents.kind.enumValues),
-    title: v.string(),
-    url: v.string(),
-    talkingPoints: v.pipe(v.string(), v.description('Markdown: ideas, not a text to paste')),
+    id: ContentRowSchema.entries.id,
+    campaign: v.pick(CampaignRowSchema, ['id', 'name', 'objective']),
+    ...v.pick(ContentRowSchema, ['kind', 'title', 'url', 'talkingPoints']).entries,
+    talkingPoints: v.pipe(ContentRowSchema.entries.talkingPoints, v.description('Markdown: ideas, not a text to paste')),
     talkingPointsHtml: v.pipe(v.string(), v.description('the talking points rendered to safe HTML')),
-    networks: v.array(v.picklist(NETWORKS)),
+    networks: ContentRowSchema.entries.networks,
     linkedNetworks: v.pipe(v.array(v.picklist(NETWORKS)), v.description('networks on which the ambassador already has a personal link to this content')),
-    createdAt: TimestampSchema,
+    createdAt: ContentRowSchema.entries.createdAt,
   }),
   v.title('FeedItem'),
 );
@@ -144,15 +146,19 @@ export const LeaderboardSchema = v.pipe(
 );
 export type Leaderboard = v.InferOutput<typeof LeaderboardSchema>;
 
+const SessionRowSchema = createSelectSchema(sessions, { createdAt: asTimestamp, expiresAt: asTimestamp });
+const InvitationRowSchema = createSelectSchema(invitations, { createdAt: asTimestamp, expiresAt: asTimestamp, usedAt: asTimestamp });
+const link = createSelectSchema(links, { network: asPicklist(links.network), createdAt: asTimestamp }).entries;
+
 /** `GET /api/v1/me/export`: everything Relais stores about the ambassador (GDPR art. 15 and 20). */
 export const PersonalExportSchema = v.pipe(
   v.object({
     exportedAt: TimestampSchema,
-    ambassador: v.object({ ...MeEntries, invitedAt: TimestampSchema, leftAt: v.nullable(TimestampSchema) }),
-    charterAcceptances: v.array(v.object({ version: v.number(), acceptedAt: TimestampSchema })),
-    sessions: v.pipe(v.array(v.object({ createdAt: TimestampSchema, expiresAt: TimestampSchema })), v.description('open sessions (the token itself is never stored)')),
-    invitations: v.array(v.object({ createdAt: TimestampSchema, expiresAt: TimestampSchema, usedAt: v.nullable(TimestampSchema) })),
-    links: v.array(v.object({ slug: v.string(), shortUrl: v.string(), contentId: v.string(), contentTitle: v.string(), network: v.picklist(NETWORKS), createdAt: TimestampSchema })),
+    ambassador: v.object({ ...MeEntries, invitedAt: ambassador.createdAt, leftAt: ambassador.leftAt }),
+    charterAcceptances: v.array(v.pick(AcceptanceRowSchema, ['version', 'acceptedAt'])),
+    sessions: v.pipe(v.array(v.pick(SessionRowSchema, ['createdAt', 'expiresAt'])), v.description('open sessions (the token itself is never stored)')),
+    invitations: v.array(v.pick(InvitationRowSchema, ['createdAt', 'expiresAt', 'usedAt'])),
+    links: v.array(v.object({ slug: link.slug, shortUrl: v.string(), contentId: link.contentId, contentTitle: v.string(), network: link.network, createdAt: link.createdAt })),
     shares: v.array(ShareSchema),
     dailyStats: v.pipe(
       v.array(v.object({ day: v.string(), slug: v.string(), clicks: v.number(), uniqueVisitors: v.number(), filtered: v.number(), conversions: v.number(), conversionValue: v.number() })),

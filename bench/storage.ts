@@ -10,22 +10,17 @@
  *
  * Options: --clicks <n> --days <n> --links <n> --medium <n> --sparse <n> --redirect-cpu-us <µs>
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Miniflare } from 'miniflare';
 import { unstable_getMiniflareWorkerOptions } from 'wrangler';
-import { getDb } from '../worker/lib/db';
-import { resolveLink, type LinkTarget } from '../worker/services/link-targets';
-import { costOf, formatCost, operationsPerMessage, PRICES, type PerClick } from './lib/storage-cost';
-import { clickEvents } from './lib/storage-events';
-import { coalesce, type Sent } from './lib/storage-pipeline';
-import type { Consumed } from './lib/storage-worker';
 import { fmt } from './lib/report';
-import { bundle, cpuMicros, disposeAll, killBundling, ROOT, serve, type Served } from './lib/serve';
-import { migrate, seedLinks, storedClicks, type LinkSet } from './lib/seed';
+import { migrate } from './lib/seed';
+import { bundle, disposeAll, killBundling, ROOT, serve, type Served } from './lib/serve';
+import { dbstat, sizeOf } from './lib/storage-bytes';
+import { costOf, formatCost, operationsPerMessage, PRICES, type PerClick } from './lib/storage-cost';
+import { record, seedOrganisations, SIGNING_KEY, type Recording } from './lib/storage-record';
 
 const { values: opts } = parseArgs({
   options: {
@@ -41,7 +36,6 @@ const { values: opts } = parseArgs({
 const CLICKS = Number(opts.clicks);
 const DAYS = Number(opts.days);
 const LINKS = Number(opts.links);
-const SIGNING_KEY = 'bench-click-signing-key';
 const CONFIG = unstable_getMiniflareWorkerOptions(path.join(ROOT, 'wrangler.toml')).workerOptions;
 const BATCH_SIZE = CONFIG.queueConsumers && !Array.isArray(CONFIG.queueConsumers) ? (CONFIG.queueConsumers['relais-clicks']?.maxBatchSize ?? 10) : 10;
 const MESSAGE_EVENTS = 100; // MAX_EVENTS_PER_MESSAGE: a larger window still leaves in messages of 100
@@ -59,127 +53,6 @@ async function consumerWorker(persist: string): Promise<Served> {
   const served = await serve({ dir: await bundled, persist, secrets: { CLICK_SIGNING_KEY: SIGNING_KEY } });
   await migrate(served.mf);
   return served;
-}
-
-interface Recording {
-  clicks: number;
-  sent: Sent;
-  meter: Consumed;
-  stored: { rows: number; rollup: number };
-  seconds: number;
-  /** CPU of the consumer Worker's workerd per click, µs: the consumer, the JSON it is handed, and local D1's SQLite. */
-  cpuUsPerClick: number;
-  /** Rows read per click in the first and the last tenth of the messages: what the growing tables add. */
-  rowsReadFirstTenth: number;
-  rowsReadLastTenth: number;
-}
-
-/**
- * `n` links in organisations of at most 50 (seedLinks inserts each table in one statement, and D1 binds at
- * most 100 parameters per statement).
- */
-async function seedOrganisations(mf: Miniflare, n: number, label: string): Promise<LinkSet> {
-  const set: LinkSet = { ids: [], slugs: [] };
-  for (let i = 0; i * 50 < n; i++) {
-    const part = await seedLinks(mf, Math.min(50, n - i * 50), `${label}-${i}`);
-    set.ids.push(...part.ids);
-    set.slugs.push(...part.slugs);
-  }
-  return set;
-}
-
-/** Links of `set` as the redirect resolves them (the events need their organisation). */
-async function targetsOf(d1: D1Database, set: LinkSet): Promise<LinkTarget[]> {
-  const now = Date.now();
-  const targets = await Promise.all(set.slugs.map((slug) => resolveLink(getDb(d1), slug, now)));
-  return targets.map((t, i) => t ?? failWith(`link ${set.slugs[i]} not found`));
-}
-
-function failWith(message: string): never {
-  throw new Error(message);
-}
-
-const CHUNK = 100;
-
-/** Builds `clicks` events, coalesces them `perWindow` at a time, and has the consumer Worker record them. */
-async function record(served: Served, set: LinkSet, clicks: number, perWindow: number, seed: number): Promise<Recording> {
-  const d1 = (await served.mf.getD1Database('DB')) as unknown as D1Database;
-  const events = await clickEvents(d1, await targetsOf(d1, set), { clicks, days: DAYS, end: Date.now(), signingKey: SIGNING_KEY, seed });
-  const sent = await coalesce(events, perWindow);
-  const storedBefore = await storedClicks(served.mf, set);
-  const cpuBefore = await cpuMicros(served.pid);
-  const began = performance.now();
-  const parts: Array<{ clicks: number; consumed: Consumed }> = [];
-  for (let i = 0; i < sent.messages.length; i += CHUNK) {
-    const messages = sent.messages.slice(i, i + CHUNK);
-    // Through Miniflare's own client: a pooled keep-alive socket could outlive the previous instance on a reused port.
-    const response = await served.mf.dispatchFetch(served.url, { method: 'POST', body: JSON.stringify({ messages, batchSize: BATCH_SIZE }) });
-    if (!response.ok) throw new Error(`consumer Worker: ${response.status} ${await response.text()}`);
-    parts.push({ clicks: messages.reduce((n, m) => n + (Array.isArray(m) ? m.length : 1), 0), consumed: (await response.json()) as Consumed });
-  }
-  const seconds = (performance.now() - began) / 1000;
-  const cpuUsPerClick = ((await cpuMicros(served.pid)) - cpuBefore) / clicks;
-  const storedAfter = await storedClicks(served.mf, set);
-  const stored = { rows: storedAfter.rows - storedBefore.rows, rollup: storedAfter.rollup - storedBefore.rollup };
-  const tenth = (from: number, to: number) => {
-    const slice = parts.slice(Math.floor(from * parts.length), Math.max(Math.floor(from * parts.length) + 1, Math.floor(to * parts.length)));
-    return slice.reduce((n, p) => n + p.consumed.rowsRead, 0) / slice.reduce((n, p) => n + p.clicks, 0);
-  };
-  return { clicks, sent, meter: merge(parts.map((p) => p.consumed)), stored, seconds, cpuUsPerClick, rowsReadFirstTenth: tenth(0, 0.1), rowsReadLastTenth: tenth(0.9, 1) };
-}
-
-function merge(parts: Consumed[]): Consumed {
-  const bySql = new Map<string, { count: number; rowsRead: number; rowsWritten: number }>();
-  for (const part of parts) {
-    for (const [sql, k] of part.bySql) {
-      const sum = bySql.get(sql) ?? { count: 0, rowsRead: 0, rowsWritten: 0 };
-      bySql.set(sql, { count: sum.count + k.count, rowsRead: sum.rowsRead + k.rowsRead, rowsWritten: sum.rowsWritten + k.rowsWritten });
-    }
-  }
-  const total = (key: 'invocations' | 'acked' | 'retried' | 'rowsRead' | 'rowsWritten' | 'statements' | 'calls') => parts.reduce((n, p) => n + p[key], 0);
-  return {
-    invocations: total('invocations'),
-    acked: total('acked'),
-    retried: total('retried'),
-    rowsRead: total('rowsRead'),
-    rowsWritten: total('rowsWritten'),
-    statements: total('statements'),
-    calls: total('calls'),
-    bySql: [...bySql],
-  };
-}
-
-/** The database's size now: page count × page size, as `meta.size_after` reports it. */
-async function sizeOf(mf: Miniflare): Promise<number> {
-  const d1 = (await mf.getD1Database('DB')) as unknown as D1Database;
-  return (await d1.prepare('select 1').run()).meta.size_after;
-}
-
-interface Structure {
-  name: string;
-  table: string;
-  type: string;
-  pages: number;
-  bytes: number;
-  cells: number;
-}
-
-/**
- * Bytes per table and index, from SQLite's `dbstat` (local D1 refuses it, so the `sqlite3` shell reads the
- * database file once workerd has closed it). Undefined when `sqlite3` is not installed.
- */
-function dbstat(persist: string): Structure[] | undefined {
-  const dir = path.join(persist, 'd1', 'miniflare-D1DatabaseObject');
-  const file = readdirSync(dir).find((f) => f.endsWith('.sqlite') && f !== 'metadata.sqlite');
-  if (!file) throw new Error(`no database file in ${dir}`);
-  const sql = `select s.name, coalesce(m.tbl_name, s.name) as "table", coalesce(m.type, 'table') as type, count(*) as pages, sum(s.pgsize) as bytes, sum(case when s.pagetype = 'leaf' then s.ncell else 0 end) as cells
-    from dbstat s left join sqlite_schema m on m.name = s.name group by s.name order by bytes desc`;
-  try {
-    return JSON.parse(execFileSync('sqlite3', ['-readonly', '-json', path.join(dir, file), sql], { encoding: 'utf8' }) || '[]') as Structure[];
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
 }
 
 const int = (x: number) => Math.round(x).toLocaleString('en');
@@ -224,7 +97,7 @@ async function main(): Promise<void> {
   const large = await consumerWorker(mainDir);
   const set = await seedOrganisations(large.mf, LINKS, 'storage');
   const before = await sizeOf(large.mf);
-  const burst = await record(large, set, CLICKS, CLICKS, 1);
+  const burst = await record(large, set, { clicks: CLICKS, days: DAYS, perWindow: CLICKS, batchSize: BATCH_SIZE, seed: 1 });
   const after = await sizeOf(large.mf);
   await disposeAll();
   printRecording(`burst (every click of a ${MESSAGE_EVENTS}-event window in one isolate)`, burst);
@@ -253,9 +126,9 @@ async function main(): Promise<void> {
   const smallDir = path.join(tmp, 'small');
   const small = await consumerWorker(smallDir);
   const smallSet = await seedOrganisations(small.mf, LINKS, 'small');
-  const medium = await record(small, smallSet, Number(opts.medium), 10, 2);
+  const medium = await record(small, smallSet, { clicks: Number(opts.medium), days: DAYS, perWindow: 10, batchSize: BATCH_SIZE, seed: 2 });
   printRecording('10 clicks per window', medium);
-  const sparse = await record(small, smallSet, Number(opts.sparse), 1, 3);
+  const sparse = await record(small, smallSet, { clicks: Number(opts.sparse), days: DAYS, perWindow: 1, batchSize: BATCH_SIZE, seed: 3 });
   printRecording('sparse (one click per window)', sparse);
   await disposeAll();
 

@@ -85,6 +85,7 @@ export function operationsPerMessage(bytes: number): number {
   return PRICES.queues.operationsPerDelivery * Math.ceil((bytes + PRICES.queues.metadataBytes) / PRICES.queues.operationBytes);
 }
 
+/** The cost lines as printed, then their total. */
 export function formatCost(lines: CostLine[]): string[] {
   const total = lines.reduce((sum, l) => sum + l.usd, 0);
   return [

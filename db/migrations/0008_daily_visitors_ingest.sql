@@ -1,0 +1,1 @@
+CREATE INDEX `daily_visitors_ingest` ON `daily_visitors` (`ingest_id`);

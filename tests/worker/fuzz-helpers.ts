@@ -61,7 +61,11 @@ interface JsonSchema {
   minimum?: number;
   maximum?: number;
   maxLength?: number;
+  minLength?: number;
   maxItems?: number;
+  minItems?: number;
+  required?: string[];
+  propertyNames?: JsonSchema;
 }
 
 interface Operation {
@@ -81,6 +85,8 @@ export interface Shape {
   resolve: (schema: JsonSchema) => JsonSchema;
   /** Every enum and const string of the document: the API names them itself ("must be one of …"). */
   vocabulary: Set<string>;
+  /** Real ids (and a signed click id) of the endpoint's organisation, for fields named `…Id`. */
+  ids: string[];
 }
 
 function vocabularyOf(node: unknown, into = new Set<string>()): Set<string> {
@@ -116,7 +122,7 @@ export async function shapeOf(endpoint: Endpoint): Promise<Shape> {
   };
   const query: Record<string, JsonSchema> = {};
   for (const p of op?.parameters ?? []) if (p.in === 'query') query[p.name] = p.schema ?? {};
-  return { body: op?.requestBody?.content?.['application/json']?.schema, query, resolve, vocabulary: vocabularyOf(doc) };
+  return { body: op?.requestBody?.content?.['application/json']?.schema, query, resolve, vocabulary: vocabularyOf(doc), ids: [] };
 }
 
 // ---------------------------------------------------------------- the data an endpoint can reach
@@ -128,7 +134,7 @@ export type Credential = 'none' | 'owner' | 'owner-no-origin' | 'analyst' | 'amb
 export interface Context {
   sessions: { owner: string; analyst: string; ambassador: string };
   keys: { admin: string; kpis: string; conversions: string };
-  /** Real ids and tokens of this organisation, offered to path parameters. */
+  /** Real ids and tokens of this organisation, offered to path parameters and `…Id` fields. */
   ids: string[];
   tokens: string[];
 }
@@ -158,7 +164,7 @@ export async function makeContext(): Promise<Context> {
   return {
     sessions: { owner, analyst, ambassador: ambassadorSession },
     keys,
-    ids: [orgId, campaign.id, content.id, ambassador.id, invited.body.ambassador.id, link.id, share.id, conversion.id],
+    ids: [orgId, campaign.id, content.id, ambassador.id, invited.body.ambassador.id, link.id, share.id, conversion.id, await clickIdFor(link.id)],
     tokens: [invited.body.token],
   };
 }
@@ -270,7 +276,15 @@ export function nearValue(shape: Shape, input: JsonSchema, depth = 0): fc.Arbitr
   return fc.oneof(...options);
 }
 
+const WORDS = ['Responsable', 'des', 'ressources', 'humaines', 'et', 'de', 'la', 'marque', 'employeur', '—', 'Bordeaux', '(CDI)', 'Ingénieur·e', 'backend', 'Lyon', 'Café', 'l’équipe', 'Recrutement', '2026', 'Q3', 'Ünïcödé', 'straße', 'x'];
+
+/** Text as people type it, of every length up to the field's (long titles derive long slugs), at least `min` long. */
+const wordsUpTo = (min: number, max: number) =>
+  fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 60, size: 'max' }).map((words) => words.join(' ').slice(0, max).trim().padEnd(min, 'x') || 'x');
+
 function plausibleString(schema: JsonSchema): fc.Arbitrary<string> {
+  const max = Math.min(schema.maxLength ?? 80, 300);
+  const min = Math.min(schema.minLength ?? 1, max);
   switch (schema.format) {
     case 'email':
       return fc.oneof(fc.emailAddress(), fc.stringMatching(/^[a-z0-9]{6,12}$/).map((s) => `fz-${s}@example.com`));
@@ -282,17 +296,75 @@ function plausibleString(schema: JsonSchema): fc.Arbitrary<string> {
     case 'date-time':
       return fc.date({ min: new Date('1900-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
     default:
-      return fc.string({ minLength: 1, maxLength: Math.min(schema.maxLength ?? 60, 300) });
+      return fc.oneof(wordsUpTo(min, max), fc.string({ minLength: min, maxLength: max }));
   }
+}
+
+/** A value `schema` most likely accepts: what a correct client sends, of every size the schema allows. */
+export function validValue(shape: Shape, input: JsonSchema, depth = 0): fc.Arbitrary<unknown> {
+  const schema = shape.resolve(input);
+  const variants = schema.anyOf ?? schema.oneOf;
+  if (variants?.length) return fc.oneof(...variants.map((s) => validValue(shape, s, depth + 1)));
+  if (schema.allOf?.length) return validValue(shape, schema.allOf[0] ?? {}, depth + 1);
+  if (schema.const !== undefined) return fc.constant(schema.const);
+  if (schema.enum?.length) return fc.constantFrom(...schema.enum);
+  const type = typesOf(schema)[0] ?? (schema.properties ? 'object' : undefined);
+  switch (type) {
+    case 'string':
+      return plausibleString(schema);
+    case 'integer':
+    case 'number': {
+      const min = schema.minimum ?? 0;
+      return fc.integer({ min, max: Math.max(min, Math.min(schema.maximum ?? 1_000, 1e6)) });
+    }
+    case 'boolean':
+      return fc.boolean();
+    case 'array':
+      return depth > 4 ? fc.constant([]) : fc.array(validValue(shape, schema.items ?? {}, depth + 1), { minLength: schema.minItems ?? 0, maxLength: Math.max(schema.minItems ?? 0, Math.min(schema.maxItems ?? 3, 3)) });
+    case 'object':
+      return depth > 4 ? fc.constant({}) : validObject(shape, schema, depth);
+    default:
+      return fc.constant(null);
+  }
+}
+
+function validObject(shape: Shape, schema: JsonSchema, depth: number): fc.Arbitrary<Record<string, unknown>> {
+  const props = Object.entries(schema.properties ?? {});
+  if (!props.length && typeof schema.additionalProperties === 'object') {
+    const keys = shape.resolve(schema.propertyNames ?? {}).enum?.filter((k): k is string => typeof k === 'string');
+    return fc.dictionary(keys?.length ? fc.constantFrom(...keys) : fc.stringMatching(/^[a-z]{1,12}$/), validValue(shape, schema.additionalProperties, depth + 1), { maxKeys: 4 });
+  }
+  const valueOf = (key: string, s: JsonSchema) => (/Id$/.test(key) && shape.ids.length ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...shape.ids) }, { weight: 1, arbitrary: validValue(shape, s, depth + 1) }) : validValue(shape, s, depth + 1));
+  return fc.record(Object.fromEntries(props.map(([key, s]) => [key, valueOf(key, s)])), { requiredKeys: schema.required ?? [] });
+}
+
+/** A valid object with one thing wrong: a field of the wrong kind, a required field missing, or an unknown key. */
+function oneWrong(shape: Shape, schema: JsonSchema, depth: number): fc.Arbitrary<Record<string, unknown>> {
+  const keys = Object.keys(schema.properties ?? {});
+  return fc
+    .tuple(validObject(shape, schema, depth), fc.nat(), fc.constantFrom('none', 'wrong', 'missing', 'extra'), fc.oneof(nastyString, anyJson), fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom(...PROTO_KEYS)))
+    .map(([record, n, kind, value, extraKey]) => {
+      const key = keys.length ? keys[n % keys.length] : undefined;
+      if (kind === 'none' || key === undefined) return kind === 'extra' ? withKey(record, extraKey, value) : record;
+      if (kind === 'wrong') return withKey(record, key, value);
+      if (kind === 'missing') {
+        const copy = { ...record };
+        delete copy[key];
+        return copy;
+      }
+      return withKey(record, extraKey, value);
+    });
 }
 
 function nearObject(shape: Shape, schema: JsonSchema, depth: number): fc.Arbitrary<Record<string, unknown>> {
   const props = Object.entries(schema.properties ?? {});
   const known = fc.record(Object.fromEntries(props.map(([key, s]) => [key, nearValue(shape, s, depth + 1)])), { requiredKeys: [] });
   const extra = typeof schema.additionalProperties === 'object' ? nearValue(shape, schema.additionalProperties, depth + 1) : anyJson;
-  return fc
+  const chaotic = fc
     .tuple(known, fc.array(fc.tuple(fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom(...PROTO_KEYS)), extra), { maxLength: 2 }))
     .map(([record, extras]) => extras.reduce((acc, [k, v]) => withKey(acc, k, v), record));
+  // Mostly valid bodies, so the services behind validation are reached too, not only the validators.
+  return depth === 0 ? fc.oneof({ weight: 3, arbitrary: oneWrong(shape, schema, depth) }, { weight: 2, arbitrary: chaotic }) : chaotic;
 }
 
 /** A request body as raw text: near-valid JSON, any JSON, malformed text, deep nesting, over the size limit. */
@@ -497,8 +569,8 @@ export interface Tally {
 
 /** Fuzzes one endpoint with `CASES_PER_ENDPOINT` cases and the fixed seed; returns its tally. */
 export async function fuzzEndpoint(endpoint: Endpoint, seedOffset: number): Promise<Tally> {
-  const shape = await shapeOf(endpoint);
   const context = await makeContext();
+  const shape = { ...(await shapeOf(endpoint)), ids: context.ids };
   const tally: Tally = { cases: 0, reached: 0, byStatus: {}, slowest: { ms: 0, what: '' }, requestMs: 0 };
   await fc.assert(
     fc.asyncProperty(caseFor(endpoint, shape, context), async (c) => {

@@ -3,10 +3,9 @@ import { createSelectSchema } from 'drizzle-valibot';
 import * as v from 'valibot';
 import { invitations, links, NETWORKS, sessions, type Network } from '../../db/schema';
 import { AmbassadorRowSchema } from './ambassadors';
-import { CampaignRowSchema } from './campaigns';
+import { bodyMessage, CampaignRowSchema } from './campaigns';
 import { AcceptanceRowSchema, CharterRowSchema } from './charters';
 import { ContentRowSchema } from './contents';
-import { bodyMessage } from './campaigns';
 import { asPicklist, asTimestamp, NameSchema, TimestampSchema } from './common';
 import { ShareSchema, ShareStatsSchema } from './shares';
 

@@ -2,7 +2,7 @@ import { createScheduledController } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { eq, inArray } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { clicks, conversions, dailyLinkStats, dailySalts, idempotencyKeys, invitations, sessions } from '../../db/schema';
+import { clicks, conversions, dailyLinkStats, dailySalts, dailyVisitors, idempotencyKeys, invitations, sessions } from '../../db/schema';
 import { runInBatches, type BatchStep } from '../../worker/lib/bounded-delete';
 import { newId } from '../../worker/lib/ids';
 import { runHousekeeping } from '../../worker/scheduled';
@@ -63,6 +63,11 @@ describe('retention: time moves forward, what is personal goes, rollups stay', (
       { ...click, id: 'new-click', at: t0 + 20 * DAY, day: '2030-01-30' },
     ]);
     await db().insert(dailyLinkStats).values({ organisationId: org, linkId: link.id, ambassadorId: ambassador.id, day: '2030-01-10', clicks: 1 });
+    await db().insert(dailyVisitors).values([
+      { organisationId: org, linkId: link.id, day: '2030-01-10', visitorHash: 'old-visitor', ingestId: 'x' },
+      { organisationId: org, linkId: link.id, day: '2030-01-30', visitorHash: 'new-visitor', ingestId: 'x' },
+    ]);
+    const visitorsLeft = async () => (await db().select({ hash: dailyVisitors.visitorHash }).from(dailyVisitors).where(eq(dailyVisitors.linkId, link.id)).orderBy(dailyVisitors.visitorHash)).map((r) => r.hash);
     const conversion = { organisationId: org, clickId: 'c', linkId: link.id, type: 'application' as const, value: 0, currency: 'EUR', occurredAt: t0, clickAt: t0, clickDay: '2030-01-10', attributed: true };
     await db().insert(conversions).values([
       { ...conversion, id: 'old-conversion', externalId: 'ats-old', createdAt: t0 },
@@ -87,6 +92,7 @@ describe('retention: time moves forward, what is personal goes, rollups stay', (
     // Two days later: only the used invitation is past its time (it can never be used again).
     await runHousekeeping(db(), t0 + 2 * DAY);
     expect(await db().select({ id: clicks.id }).from(clicks).where(eq(clicks.linkId, link.id)).orderBy(clicks.id)).toEqual([{ id: 'new-click' }, { id: 'old-click' }]);
+    expect(await visitorsLeft()).toEqual(['new-visitor', 'old-visitor']);
     expect(await db().select({ id: conversions.id, externalId: conversions.externalId }).from(conversions).where(eq(conversions.organisationId, org)).orderBy(conversions.id)).toEqual([
       { id: 'new-conversion', externalId: 'ats-new' },
       { id: 'old-conversion', externalId: 'ats-old' },
@@ -97,6 +103,8 @@ describe('retention: time moves forward, what is personal goes, rollups stay', (
     // 40 days later: past one month's retention for the old click and conversion, the expired invitation and session.
     await runHousekeeping(db(), later);
     expect((await db().select({ id: clicks.id }).from(clicks).where(eq(clicks.linkId, link.id))).map((r) => r.id)).toEqual(['new-click']);
+    // The visitor hashes a link saw per day go with the raw clicks of that day.
+    expect(await visitorsLeft()).toEqual(['new-visitor']);
     expect(await db().select({ id: conversions.id, externalId: conversions.externalId }).from(conversions).where(eq(conversions.organisationId, org)).orderBy(conversions.id)).toEqual([
       { id: 'new-conversion', externalId: 'ats-new' },
       { id: 'old-conversion', externalId: null },

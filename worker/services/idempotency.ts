@@ -98,8 +98,3 @@ export async function once(db: Db, organisationId: string, key: string, request:
   return { ...answer, replayed: false };
 }
 
-/** Deletes keys older than 24 h (cron). */
-export async function purgeIdempotencyKeys(db: Db, now = Date.now()): Promise<number> {
-  return (await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, now - IDEMPOTENCY_TTL_MS))).meta.changes;
-}
-

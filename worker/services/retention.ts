@@ -1,11 +1,12 @@
 /**
- * What housekeeping removes, and when: everything personal past its time. Raw clicks and conversions'
- * external ids (an ATS or CRM person id) past each organisation's `retentionMonths`, used and expired
+ * What housekeeping removes, and when: everything personal past its time. Raw clicks, the visitor hashes
+ * each link saw per day (`daily_visitors`) and conversions' external ids (an ATS or CRM person id) past each
+ * organisation's `retentionMonths`, used and expired
  * invitations, expired sessions, idempotency keys past 24 h, visitor-hash salts past 48 h, ended
  * rate-limit windows. The daily rollups stay. Each purge is bounded (`lib/bounded-delete.ts`).
  */
 import { and, eq, isNotNull, lt, or, sql } from 'drizzle-orm';
-import { clicks, conversions, dailySalts, idempotencyKeys, invitations, organisations, sessions } from '../../db/schema';
+import { clicks, conversions, dailySalts, dailyVisitors, idempotencyKeys, invitations, organisations, sessions } from '../../db/schema';
 import { deleteStep, nullifyStep, rowidsWhere, type BatchStep, type RowidQuery } from '../lib/bounded-delete';
 import { addDays, dayOf } from '../lib/days';
 import type { Db } from '../lib/db';
@@ -31,8 +32,19 @@ export function retentionPurges(db: Db, at: number): Record<string, BatchStep> {
       .from(organisations)
       .innerJoin(conversions, and(eq(conversions.organisationId, organisations.id), cutoff(conversions.createdAt), isNotNull(conversions.externalId)))
       .limit(limit);
+  // Its days are UTC dates: the cutoff day of the same window, per organisation (the primary key's range).
+  const expiredVisitors: RowidQuery = (limit) =>
+    db
+      .select({ rowid: sql<number>`${dailyVisitors}.rowid` })
+      .from(organisations)
+      .innerJoin(
+        dailyVisitors,
+        and(eq(dailyVisitors.organisationId, organisations.id), sql`${dailyVisitors.day} < date((${at} - ${organisations.retentionMonths} * ${MONTH_MS}) / 1000, 'unixepoch')`),
+      )
+      .limit(limit);
   return {
     clicks: deleteStep(db, clicks, expiredClicks),
+    dailyVisitors: deleteStep(db, dailyVisitors, expiredVisitors),
     conversionExternalIds: nullifyStep(db, conversions, [conversions.externalId], expiredExternalIds),
     invitations: deleteStep(db, invitations, rowidsWhere(db, invitations, or(isNotNull(invitations.usedAt), lt(invitations.expiresAt, at)))),
     sessions: deleteStep(db, sessions, rowidsWhere(db, sessions, lt(sessions.expiresAt, at))),

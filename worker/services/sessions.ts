@@ -1,5 +1,5 @@
 /** Server-side sessions behind the `relais_session` cookie: the cookie holds a random token, D1 its hash. */
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt } from 'drizzle-orm';
 import { sessions } from '../../db/schema';
 import type { Db } from '../lib/db';
 import { hashToken, randomSecret } from '../lib/tokens';
@@ -30,9 +30,4 @@ export async function revokeSession(db: Db, id: string): Promise<void> {
 /** Ends every session of a subject (password reset, removal, leaving the programme). */
 export async function revokeSessionsOf(db: Db, subjectType: 'admin' | 'ambassador', subjectId: string): Promise<void> {
   await db.delete(sessions).where(and(eq(sessions.subjectType, subjectType), eq(sessions.subjectId, subjectId)));
-}
-
-/** Deletes expired sessions (cron). */
-export async function purgeExpiredSessions(db: Db, now = Date.now()): Promise<number> {
-  return (await db.delete(sessions).where(lt(sessions.expiresAt, now))).meta.changes;
 }

@@ -3,9 +3,9 @@
  * UTC day, shared by every isolate through D1, and deleted after 48 h, so a hash can neither be
  * reversed nor linked across days. The IP is read here and never stored or sent anywhere.
  */
-import { eq, lt } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { dailySalts } from '../../db/schema';
-import { addDays, dayOf } from '../lib/days';
+import { dayOf } from '../lib/days';
 import type { Db } from '../lib/db';
 import { sha256Hex, toHex } from '../lib/encoding';
 
@@ -37,10 +37,4 @@ async function loadSalt(db: Db, day: string, now: number): Promise<string> {
 export async function visitorHash(db: Db, input: { ip: string; userAgent: string; organisationId: string; at: number }): Promise<string> {
   const salt = await saltOf(db, dayOf(input.at), input.at);
   return sha256Hex(`${salt}\u0000${input.ip}\u0000${input.userAgent}\u0000${input.organisationId}`);
-}
-
-/** Deletes the salts of every day before yesterday (UTC): a salt lives at most 48 h. Returns how many. */
-export async function purgeSalts(db: Db, now: number): Promise<number> {
-  const result = await db.delete(dailySalts).where(lt(dailySalts.day, addDays(dayOf(now), -1)));
-  return result.meta.changes;
 }

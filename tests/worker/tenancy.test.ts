@@ -67,7 +67,7 @@ describe('one person, several organisations (no oracle, no squatting)', () => {
 });
 
 describe('an API key is never a person', () => {
-  it('an admin key cannot invite an owner, list admins, remove one, mint, list or revoke keys', async () => {
+  it('an admin key cannot invite an owner, list admins, remove one, mint, list or revoke keys, or change the settings', async () => {
     const tenant = await makeTenant();
     const bearer = await makeApiKey(tenant.organisationId, ['admin']);
     const other = (await callJson<{ id: string }>('/api/v1/api-keys', { session: tenant.session, body: { name: 'ATS', scopes: ['conversions:write'] } })).body;
@@ -78,12 +78,16 @@ describe('an API key is never a person', () => {
       ['/api/v1/api-keys', { body: { name: 'more', scopes: ['admin'] } }],
       ['/api/v1/api-keys', {}],
       [`/api/v1/api-keys/${other.id}`, { method: 'DELETE' }],
+      // Settings decide who sees what and how long data is kept: people decide them, not a machine.
+      ['/api/v1/organisation', { method: 'PATCH', body: { ambassadorVisibility: 'all', cseInformedOn: '2026-01-05' } }],
+      ['/api/v1/organisation', { method: 'PATCH', body: { retentionMonths: 1 } }],
     ];
     for (const [path, options] of calls) {
       expect(await callJson(path, { ...options, bearer }), `${options.method ?? (options.body ? 'POST' : 'GET')} ${path}`).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
     }
     // The key still does what its scope allows, and the owner's session still manages people and keys.
     expect((await callJson('/api/v1/campaigns', { bearer })).status).toBe(200);
+    expect((await callJson('/api/v1/organisation', { bearer })).status).toBe(200);
     expect((await callJson('/api/v1/admins', { session: tenant.session })).status).toBe(200);
     expect((await callJson<{ items: Array<{ id: string; revokedAt: string | null }> }>('/api/v1/api-keys', { session: tenant.session })).body.items.find((k) => k.id === other.id)?.revokedAt).toBeNull();
   });

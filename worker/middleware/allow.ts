@@ -11,15 +11,17 @@ import type { AppEnv } from '../env';
  * - `people`: reading people's personal data (ambassadors' e-mails): an owner or editor, or an `admin` key;
  *   analysts only read dashboards and exports;
  * - `team`: who runs the programme (the admins): any admin in a browser session, never a key;
+ * - `settings`: changing the organisation's settings (who sees what, retention, rates): an owner or editor in a
+ *   browser session, never a key (API.md lists what an `admin` key manages, and settings are not among them);
  * - `owner`: an owner in a browser session, never a key (admins and API keys: a leaked key must not mint
  *   more keys or invite an owner);
  * - `kpis:read` / `conversions:write`: a key with that scope or `admin`, or an admin (analysts read KPIs;
  *   only owners and editors report conversions);
  * - `ambassador`: an ambassador's own session.
  */
-export type Access = 'read' | 'write' | 'people' | 'team' | 'owner' | 'kpis:read' | 'conversions:write' | 'ambassador';
+export type Access = 'read' | 'write' | 'people' | 'team' | 'settings' | 'owner' | 'kpis:read' | 'conversions:write' | 'ambassador';
 
-const PEOPLE_ONLY: ReadonlySet<Access> = new Set(['team', 'owner']);
+const PEOPLE_ONLY: ReadonlySet<Access> = new Set(['team', 'settings', 'owner']);
 
 function permits(caller: Caller, access: Access): boolean {
   if (caller.kind === 'ambassador') return access === 'ambassador';
@@ -32,6 +34,7 @@ function permits(caller: Caller, access: Access): boolean {
       return true;
     case 'write':
     case 'people':
+    case 'settings':
     case 'conversions:write':
       return caller.role !== 'analyst';
     case 'owner':

@@ -56,7 +56,7 @@ export const organisation = new Hono<AppEnv>()
       description: 'Only the fields sent change; `rates` and `conversionValues` merge per network and per type. Switching `ambassadorVisibility` to `all` requires having informed the works council (CSE).',
       responses: { ...jsonResponse(200, 'The updated organisation', OrganisationSchema), ...errorResponses('invalid_json', 'validation_failed', 'unauthenticated', 'forbidden') },
     }),
-    allow('write'),
+    allow('settings'),
     jsonBody(UpdateOrganisationBodySchema),
     async (c) => {
       assertNotOwnHost(c.req.valid('json').fallbackUrl, c.req.url, 'fallbackUrl');

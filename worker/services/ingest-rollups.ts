@@ -10,7 +10,7 @@ import { and, eq, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { clicks, contents, conversions, dailyLinkStats, dailyVisitors, links } from '../../db/schema';
 import type { Db } from '../lib/db';
-import { conversionDimensions, rollupCounters } from './rollup-row';
+import { conversionDimensions, increment, rollupCounters } from './rollup-row';
 
 /**
  * The statements to run right after the run's clicks and their rollup, in this order, in the same batch.
@@ -79,8 +79,8 @@ function rollupVisitors(db: Db, ingestId: string) {
     .onConflictDoUpdate({
       target: [dailyLinkStats.organisationId, dailyLinkStats.day, dailyLinkStats.linkId],
       set: {
-        orgVisitors: sql`${dailyLinkStats.orgVisitors} + excluded.org_visitors`,
-        campaignVisitors: sql`${dailyLinkStats.campaignVisitors} + excluded.campaign_visitors`,
+        orgVisitors: increment(dailyLinkStats.orgVisitors),
+        campaignVisitors: increment(dailyLinkStats.campaignVisitors),
       },
     });
 }
@@ -110,8 +110,8 @@ function uncountUnearnedConversions(db: Db, ingestId: string) {
     .onConflictDoUpdate({
       target: [dailyLinkStats.organisationId, dailyLinkStats.day, dailyLinkStats.linkId],
       set: {
-        conversions: sql`${dailyLinkStats.conversions} + excluded.conversions`,
-        conversionValue: sql`${dailyLinkStats.conversionValue} + excluded.conversion_value`,
+        conversions: increment(dailyLinkStats.conversions),
+        conversionValue: increment(dailyLinkStats.conversionValue),
       },
     });
 }

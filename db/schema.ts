@@ -358,7 +358,7 @@ export const rateLimitSecrets = sqliteTable('rate_limit_secrets', {
 
 /**
  * A post an ambassador made (or is about to make) with their own text, through their personal link.
- * `text` and the reported metrics are personal data: erased when the ambassador leaves.
+ * `text` is personal data, erased when the ambassador leaves; the figures stay, detached from the person.
  */
 export const shares = sqliteTable(
   'shares',
@@ -378,6 +378,10 @@ export const shares = sqliteTable(
     comments: integer('comments'),
     reshares: integer('reshares'),
     metricsReportedAt: integer('metrics_reported_at'),
+    // Set when the ambassador is erased, so a past report keeps its figures: a random marker shared by that
+    // person's shares (distinct sharers still count once) and their declared audience on this network.
+    anonymousSharer: text('anonymous_sharer'),
+    erasedAudience: integer('erased_audience'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

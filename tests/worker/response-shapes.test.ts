@@ -77,7 +77,7 @@ describe('response mappers', () => {
 
     const share: typeof shares.$inferSelect = {
       id: 'shr_1', organisationId: 'org_1', ambassadorId: null, contentId: 'cnt_1', campaignId: 'cmp_1', linkId: 'lnk_1', network: 'x', text: null, similarity: 0.2, nearCopy: false,
-      impressions: 100, reactions: null, comments: null, reshares: null, metricsReportedAt: AT, createdAt: AT, updatedAt: AT,
+      impressions: 100, reactions: null, comments: null, reshares: null, metricsReportedAt: AT, anonymousSharer: null, erasedAudience: null, createdAt: AT, updatedAt: AT,
     };
     expectExactly(ShareSchema, toShareDto(share, 'abc', 'https://relais.test'));
   });

@@ -22,7 +22,8 @@ export interface TrafficSums {
 /** One share's contribution: its own report, or the estimate from the declared audience. */
 export interface ShareFacts {
   network: Network;
-  ambassadorId: string | null;
+  /** The ambassador, or the anonymous marker their shares kept when they were erased. */
+  sharer: string | null;
   impressions: number | null;
   engagements: number | null;
   audience: number;
@@ -54,7 +55,7 @@ export class Accumulator {
   /** Adds one share: reported impressions earn the network's CPM; an unreported share adds estimated reach only. */
   addShare(share: ShareFacts): void {
     this.shares += 1;
-    if (share.ambassadorId) this.sharers.add(share.ambassadorId);
+    if (share.sharer) this.sharers.add(share.sharer);
     const rate = this.rates[share.network];
     if (share.impressions === null) {
       this.reachEstimated += share.audience * rate.organicReach;

@@ -137,10 +137,10 @@ async function sharedRows(db: Db, organisationId: string, from: string, to: stri
     .where(and(eq(shares.organisationId, organisationId), between(shares.createdAt, periodBounds({ from, to }).start, periodBounds({ from, to }).end), campaignId ? eq(shares.campaignId, campaignId) : undefined));
   return rows.map(({ share: s, audience }) => ({
     network: s.network,
-    ambassadorId: s.ambassadorId,
+    sharer: s.ambassadorId ?? s.anonymousSharer,
     impressions: s.metricsReportedAt ? (s.impressions ?? 0) : null,
     engagements: s.metricsReportedAt ? (s.reactions ?? 0) + (s.comments ?? 0) + (s.reshares ?? 0) : null,
-    audience: audience?.[s.network] ?? 0,
+    audience: s.erasedAudience ?? audience?.[s.network] ?? 0,
     keys: { day: dayOf(s.createdAt), campaign: s.campaignId, content: s.contentId, ambassador: s.ambassadorId, team: s.ambassadorId, network: s.network } satisfies Record<GroupBy, string | null>,
   }));
 }

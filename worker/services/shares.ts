@@ -115,6 +115,8 @@ export async function createShare(db: Db, organisationId: string, ambassadorId: 
     comments: null,
     reshares: null,
     metricsReportedAt: null,
+    anonymousSharer: null,
+    erasedAudience: null,
     createdAt: now,
     updatedAt: now,
   };

@@ -1,6 +1,5 @@
 /**
- * Serves a Worker the way production runs it, minus the dev tooling: the bundle `wrangler deploy
- * --dry-run` writes, the bindings `unstable_getMiniflareWorkerOptions` reads from wrangler.toml, one
+ * Serves a Worker the way production runs it, minus the dev tooling (scripts/bundled-worker.ts): one
  * Miniflare instance (one workerd process) per Worker, request logging off, no inspector, and the
  * Worker on a socket of its own (`unsafeDirectSockets`), so that requests skip Miniflare's entry Worker.
  * Not `wrangler dev`, whose proxy hop and always-on inspector cap a trivial Worker near 2 600 req/s.
@@ -10,10 +9,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Log, LogLevel, Miniflare } from 'miniflare';
-import { unstable_getMiniflareWorkerOptions } from 'wrangler';
+import { bundledWorkerOptions, ROOT, WRANGLER_CONFIG as CONFIG } from '../../scripts/bundled-worker';
 
-export const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const CONFIG = path.join(ROOT, 'wrangler.toml');
+export { ROOT };
 const exec = promisify(execFile);
 
 const bundling = new Set<ChildProcess>();
@@ -100,26 +98,16 @@ export async function disposeAll(): Promise<void> {
   live.clear();
 }
 
-let fromConfig: ReturnType<typeof unstable_getMiniflareWorkerOptions> | undefined;
-
 export async function serve(options: ServeOptions): Promise<Served> {
-  fromConfig ??= unstable_getMiniflareWorkerOptions(CONFIG);
-  const { workerOptions } = fromConfig;
   // Static assets are left out: a short link never reaches them, and the direct socket bypasses them anyway.
-  const { assets: _assets, ...rest } = workerOptions;
+  const worker = bundledWorkerOptions({ dir: options.dir, assets: false, secrets: options.secrets });
   const before = workerdPids();
   const output: string[] = [];
   const log = new CountingLog(LogLevel.WARN);
   const mf: Miniflare = new Miniflare({
-    ...rest,
+    ...worker,
     // The Worker's own socket: requests reach it without crossing Miniflare's entry Worker.
     unsafeDirectSockets: [{ host: '127.0.0.1', port: 0 }],
-    name: 'relais',
-    // The bundle's files listed as they are, as `wrangler dev` does: with `modules: true`, Miniflare
-    // would try to resolve the optional `import("effect")`-style imports hono-openapi leaves in it.
-    modulesRoot: options.dir,
-    modules: bundleModules(options.dir),
-    bindings: { ...rest.bindings, ...options.secrets },
     host: '127.0.0.1',
     port: 0,
     log,
@@ -150,14 +138,6 @@ export async function serve(options: ServeOptions): Promise<Served> {
     throw new Error(`expected one new workerd process, found ${started.length}`);
   }
   return { url, pid: started[0]!, mf, output, log };
-}
-
-const MODULE_TYPES: Record<string, 'ESModule' | 'CompiledWasm' | 'Text' | 'Data'> = { '.js': 'ESModule', '.mjs': 'ESModule', '.wasm': 'CompiledWasm', '.txt': 'Text', '.html': 'Text', '.sql': 'Text', '.bin': 'Data' };
-
-/** The modules of a `wrangler deploy --outdir` bundle, entry (`index.js`) first. */
-function bundleModules(dir: string) {
-  const files = readdirSync(dir).filter((f) => MODULE_TYPES[path.extname(f)]).sort((a, b) => Number(b === 'index.js') - Number(a === 'index.js'));
-  return files.map((f) => ({ type: MODULE_TYPES[path.extname(f)]!, path: path.join(dir, f) }));
 }
 
 /** workerd processes descending from this one. */

@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import * as schema from '../../db/schema';
-import { openLocalD1 } from '../../scripts/local-d1';
+import type { BridgedDb } from './d1-bridge';
 
 export const E2E = {
   organisationId: 'org_e2e',
@@ -42,35 +42,30 @@ export interface E2eLink {
 
 /**
  * Inserts an organisation, campaign, content, ambassador and link pointing at `landingUrl`.
- * @param persistTo wrangler's `--persist-to` directory; the worker must not be running on it yet
+ * @param d1 the Worker's D1 binding, from the Miniflare that serves it
  */
-export async function insertLandingLink(persistTo: string, landingUrl: string, now = Date.now()): Promise<E2eLink> {
+export async function insertLandingLink(d1: D1Database, landingUrl: string, now = Date.now()): Promise<E2eLink> {
   const targetUrl = `${landingUrl}/offres/e2e?ref=careers`;
-  const local = await openLocalD1(persistTo);
-  try {
-    const db = drizzle(local.db, { schema });
-    await db.batch([
-      db.insert(schema.organisations).values({ id: E2E.organisationId, slug: 'e2e', name: 'E2E', createdAt: now, updatedAt: now }),
-      db.insert(schema.campaigns).values({
-        id: E2E.campaignId, organisationId: E2E.organisationId, slug: E2E.campaignSlug, name: 'Campagne e2e',
-        objective: 'recruitment', status: 'active', startsAt: now, createdAt: now, updatedAt: now,
-      }),
-      db.insert(schema.contents).values({
-        id: E2E.contentId, organisationId: E2E.organisationId, campaignId: E2E.campaignId, kind: 'job',
-        title: 'Offre e2e', url: targetUrl, slug: E2E.contentSlug, networks: [E2E.network], createdAt: now, updatedAt: now,
-      }),
-      db.insert(schema.ambassadors).values({
-        id: E2E.ambassadorId, organisationId: E2E.organisationId, name: 'Alex E2E', email: 'alex@e2e.relais.test',
-        status: 'active', joinedAt: now, createdAt: now, updatedAt: now,
-      }),
-      db.insert(schema.links).values({
-        id: E2E.linkId, organisationId: E2E.organisationId, slug: E2E.slug, ambassadorId: E2E.ambassadorId,
-        contentId: E2E.contentId, network: E2E.network, createdAt: now,
-      }),
-    ]);
-  } finally {
-    await local.dispose();
-  }
+  const db = drizzle(d1, { schema });
+  await db.batch([
+    db.insert(schema.organisations).values({ id: E2E.organisationId, slug: 'e2e', name: 'E2E', createdAt: now, updatedAt: now }),
+    db.insert(schema.campaigns).values({
+      id: E2E.campaignId, organisationId: E2E.organisationId, slug: E2E.campaignSlug, name: 'Campagne e2e',
+      objective: 'recruitment', status: 'active', startsAt: now, createdAt: now, updatedAt: now,
+    }),
+    db.insert(schema.contents).values({
+      id: E2E.contentId, organisationId: E2E.organisationId, campaignId: E2E.campaignId, kind: 'job',
+      title: 'Offre e2e', url: targetUrl, slug: E2E.contentSlug, networks: [E2E.network], createdAt: now, updatedAt: now,
+    }),
+    db.insert(schema.ambassadors).values({
+      id: E2E.ambassadorId, organisationId: E2E.organisationId, name: 'Alex E2E', email: 'alex@e2e.relais.test',
+      status: 'active', joinedAt: now, createdAt: now, updatedAt: now,
+    }),
+    db.insert(schema.links).values({
+      id: E2E.linkId, organisationId: E2E.organisationId, slug: E2E.slug, ambassadorId: E2E.ambassadorId,
+      contentId: E2E.contentId, network: E2E.network, createdAt: now,
+    }),
+  ]);
   return {
     slug: E2E.slug, linkId: E2E.linkId, targetUrl,
     campaignSlug: E2E.campaignSlug, contentSlug: E2E.contentSlug, network: E2E.network,
@@ -88,29 +83,24 @@ export interface E2eShop {
  * Adds to the e2e organisation (after `insertLandingLink`) a content on the landing server's shop,
  * its link, and an API key with the scope `conversions:write` (stored hashed, as the Worker does).
  */
-export async function insertShopLink(persistTo: string, landingUrl: string, now = Date.now()): Promise<E2eShop> {
+export async function insertShopLink(d1: D1Database, landingUrl: string, now = Date.now()): Promise<E2eShop> {
   const targetUrl = `${landingUrl}/shop/job`;
   const apiKey = `rl_${randomBytes(30).toString('base64url').replace(/[-_]/g, 'x').slice(0, 40)}`;
-  const local = await openLocalD1(persistTo);
-  try {
-    const db = drizzle(local.db, { schema });
-    await db.batch([
-      db.insert(schema.contents).values({
-        id: E2E.shopContentId, organisationId: E2E.organisationId, campaignId: E2E.campaignId, kind: 'job',
-        title: 'Offre boutique e2e', url: targetUrl, slug: E2E.shopContentSlug, networks: [E2E.network], createdAt: now, updatedAt: now,
-      }),
-      db.insert(schema.links).values({
-        id: E2E.shopLinkId, organisationId: E2E.organisationId, slug: E2E.shopSlug, ambassadorId: E2E.ambassadorId,
-        contentId: E2E.shopContentId, network: E2E.network, createdAt: now,
-      }),
-      db.insert(schema.apiKeys).values({
-        id: E2E.apiKeyId, organisationId: E2E.organisationId, name: 'Site carrières e2e', scopes: ['conversions:write'],
-        secretHash: createHash('sha256').update(apiKey).digest('hex'), prefix: apiKey.slice(0, 8), createdAt: now,
-      }),
-    ]);
-  } finally {
-    await local.dispose();
-  }
+  const db = drizzle(d1, { schema });
+  await db.batch([
+    db.insert(schema.contents).values({
+      id: E2E.shopContentId, organisationId: E2E.organisationId, campaignId: E2E.campaignId, kind: 'job',
+      title: 'Offre boutique e2e', url: targetUrl, slug: E2E.shopContentSlug, networks: [E2E.network], createdAt: now, updatedAt: now,
+    }),
+    db.insert(schema.links).values({
+      id: E2E.shopLinkId, organisationId: E2E.organisationId, slug: E2E.shopSlug, ambassadorId: E2E.ambassadorId,
+      contentId: E2E.shopContentId, network: E2E.network, createdAt: now,
+    }),
+    db.insert(schema.apiKeys).values({
+      id: E2E.apiKeyId, organisationId: E2E.organisationId, name: 'Site carrières e2e', scopes: ['conversions:write'],
+      secretHash: createHash('sha256').update(apiKey).digest('hex'), prefix: apiKey.slice(0, 8), createdAt: now,
+    }),
+  ]);
   return {
     link: { slug: E2E.shopSlug, linkId: E2E.shopLinkId, targetUrl, campaignSlug: E2E.campaignSlug, contentSlug: E2E.shopContentSlug, network: E2E.network },
     apiKey,
@@ -118,9 +108,9 @@ export async function insertShopLink(persistTo: string, landingUrl: string, now 
 }
 
 /** Reads the clicks stored for a link (the test polls this while the queue consumer catches up). */
-export async function listClicks(db: D1Database, linkId: string, hitClass?: schema.HitClass) {
+export async function listClicks(db: BridgedDb, linkId: string, hitClass?: schema.HitClass) {
   const where = hitClass
     ? and(eq(schema.clicks.linkId, linkId), eq(schema.clicks.class, hitClass))
     : eq(schema.clicks.linkId, linkId);
-  return drizzle(db, { schema }).select().from(schema.clicks).where(where).all();
+  return db.select().from(schema.clicks).where(where).all();
 }

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { openLocalD1, type LocalD1 } from '../../scripts/local-d1';
+import { bridgedDb } from './d1-bridge';
 import { listClicks } from './fixtures';
 
 const ARTIFACTS = new URL('./artifacts/', import.meta.url);
@@ -15,19 +15,17 @@ describe('foundation', () => {
   const link = inject('link');
   let browser: Browser;
   let context: BrowserContext;
-  let d1: LocalD1;
+  const db = bridgedDb(inject('d1Url'));
 
   beforeAll(async () => {
     browser = await chromium.connect(inject('wsEndpoint'));
     context = await browser.newContext({ locale: 'fr-FR', userAgent: DESKTOP_CHROME });
-    d1 = await openLocalD1(inject('persistTo'));
     await mkdir(ARTIFACTS, { recursive: true });
   });
 
   afterAll(async () => {
     await context?.close();
     await browser?.close();
-    await d1?.dispose();
   });
 
   it('shows the admin in French, switches to English, and reports the worker healthy', async () => {
@@ -69,7 +67,7 @@ describe('foundation', () => {
 
     const clicks = await vi.waitUntil(
       async () => {
-        const rows = await listClicks(d1.db, link.linkId, 'human');
+        const rows = await listClicks(db, link.linkId, 'human');
         return rows.length > 0 ? rows : false;
       },
       { timeout: 15_000, interval: 500 },

@@ -1,8 +1,9 @@
 /**
  * Builds and starts everything the browser tests need, once per run (STYLE §10):
- * admin build → migrations + seed in a fresh state dir → landing server → e2e links (and the r.js
- * shop link with its API key) → Worker (`unstable_startWorker`; the shop then loads its r.js) → a
- * shared Chromium. Tests get the addresses via `inject()`.
+ * site and Worker builds → migrations + seed in a fresh state dir → the deploy bundle with the site, in
+ * one Miniflare (scripts/bundled-worker.ts; no `wrangler dev` proxy, bundler or watcher between the
+ * browser and the Worker) → landing server → e2e links (and the r.js shop link with its API key) → a
+ * loopback bridge to the Worker's D1 → a shared Chromium. Tests get the addresses via `inject()`.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -11,9 +12,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { Log, LogLevel, Miniflare } from 'miniflare';
 import { chromium, type BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
-import { unstable_startWorker } from 'wrangler';
+import { bundledWorkerOptions, readVarsFile } from '../../scripts/bundled-worker';
+import { serveD1 } from './d1-bridge';
 import { insertLandingLink, insertShopLink, type E2eLink, type E2eShop } from './fixtures';
 import { LANDING_HOST, startLandingServer, type LandingServer } from './landing';
 
@@ -23,8 +26,8 @@ declare module 'vitest' {
     baseUrl: string;
     landingUrl: string;
     wsEndpoint: string;
-    /** wrangler `--persist-to` directory of this run's local D1. */
-    persistTo: string;
+    /** The Worker's D1, for `bridgedDb()` (d1-bridge.ts). */
+    d1Url: string;
     link: E2eLink;
     /** The r.js journey: a link to `<landing>/shop/job` and a `conversions:write` key. */
     shop: E2eShop;
@@ -54,10 +57,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
 
   try {
+    const bundleDir = path.join(ROOT, 'dist/worker');
     if (process.env.E2E_SKIP_BUILD === '1') {
-      if (!existsSync(path.join(ROOT, 'dist/site/admin/index.html'))) throw new Error('E2E_SKIP_BUILD=1 but dist/site has no admin build');
+      for (const built of ['dist/site/admin/index.html', 'dist/worker/index.js']) {
+        if (!existsSync(path.join(ROOT, built))) throw new Error(`E2E_SKIP_BUILD=1 but ${built} is missing (npm run build:admin && npm run build:worker)`);
+      }
     } else {
       await run('npm', ['run', '--silent', 'build:admin']);
+      await run('npm', ['run', '--silent', 'build:worker']);
     }
 
     const persistTo = await mkdtemp(path.join(os.tmpdir(), 'relais-e2e-'));
@@ -65,28 +72,28 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await run(BIN('wrangler'), ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo]);
     await run(BIN('tsx'), ['scripts/seed.ts', '--persist-to', persistTo]);
 
+    const mf = new Miniflare({
+      // The committed example values, never a developer's own .dev.vars (which a fresh CI checkout lacks).
+      ...bundledWorkerOptions({ dir: bundleDir, assets: true, secrets: readVarsFile('.dev.vars.example') }),
+      host: '127.0.0.1',
+      port: 0,
+      // Where `wrangler … --persist-to` keeps its state: the migrated, seeded D1 above.
+      defaultPersistRoot: path.join(persistTo, 'v3'),
+      // A fixed Request.cf: offline, Miniflare would otherwise try to download one.
+      cf: { country: 'FR', asn: 3215, colo: 'CDG' },
+      log: new Log(LogLevel.WARN),
+    });
+    cleanups.push(() => mf.dispose());
+    const baseUrl = (await mf.ready).origin;
+    const d1 = (await mf.getD1Database('DB')) as unknown as D1Database;
+
     const landing: LandingServer = await startLandingServer();
     cleanups.push(landing.close);
-    const link = await insertLandingLink(persistTo, landing.url);
-    const shop = await insertShopLink(persistTo, landing.url);
-
-    const worker = await unstable_startWorker({
-      config: path.join(ROOT, 'wrangler.toml'),
-      sendMetrics: false,
-      // The committed example values, never a developer's own .dev.vars (which a fresh CI checkout lacks).
-      envFiles: ['.dev.vars.example'],
-      dev: {
-        server: { hostname: '127.0.0.1', port: 0 },
-        inspector: false,
-        persist: persistTo,
-        watch: false,
-        liveReload: false,
-        logLevel: 'warn',
-      },
-    });
-    cleanups.push(() => worker.dispose());
-    const baseUrl = (await worker.url).origin;
+    const link = await insertLandingLink(d1, landing.url);
+    const shop = await insertShopLink(d1, landing.url);
     landing.setRelaisScript(`${baseUrl}/r.js`);
+    const bridge = await serveD1(d1);
+    cleanups.push(bridge.close);
 
     const browser: BrowserServer = await chromium.launchServer({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -100,7 +107,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('baseUrl', baseUrl);
     project.provide('landingUrl', landing.url);
     project.provide('wsEndpoint', browser.wsEndpoint());
-    project.provide('persistTo', persistTo);
+    project.provide('d1Url', bridge.url);
     project.provide('link', link);
     project.provide('shop', shop);
   } catch (error) {

@@ -8,6 +8,10 @@ import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from
 export const NETWORKS = ['linkedin', 'x', 'facebook', 'instagram', 'email', 'other'] as const;
 export type Network = (typeof NETWORKS)[number];
 
+/** What a company's system may report as a conversion. */
+export const CONVERSION_TYPES = ['application', 'download', 'lead', 'signup', 'purchase', 'custom'] as const;
+export type ConversionType = (typeof CONVERSION_TYPES)[number];
+
 /** How a hit was classified: `human` counts as a click, every other class is a filtered reason (API.md, KPIs). */
 export const HIT_CLASSES = ['human', 'preview', 'scanner', 'automated', 'self', 'optout'] as const;
 export type HitClass = (typeof HIT_CLASSES)[number];
@@ -405,7 +409,7 @@ export const conversions = sqliteTable(
     contentId: text('content_id'),
     campaignId: text('campaign_id'),
     network: text('network', { enum: NETWORKS }),
-    type: text('type', { enum: ['application', 'download', 'lead', 'signup', 'purchase', 'custom'] }).notNull(),
+    type: text('type', { enum: CONVERSION_TYPES }).notNull(),
     value: real('value').notNull(),
     currency: text('currency').notNull(),
     externalId: text('external_id'),

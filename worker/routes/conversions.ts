@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { errorResponses, jsonResponse } from '../lib/openapi';
 import { headers, jsonBody } from '../lib/validate';
 import { allow, callerOf } from '../middleware/allow';
@@ -29,6 +30,6 @@ export const conversionsRoutes = new Hono<AppEnv>().post(
   jsonBody(CreateConversionBodySchema),
   async (c) => {
     const answer = await reportConversion(c.var.db, c.env.CLICK_SIGNING_KEY, callerOf(c).organisationId, c.req.valid('json'), c.req.valid('header')['idempotency-key']);
-    return c.json(answer.body, answer.status);
+    return c.json(answer.body, answer.status as ContentfulStatusCode);
   },
 );

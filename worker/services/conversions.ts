@@ -12,7 +12,6 @@ import { dayOf } from '../lib/days';
 import type { Db } from '../lib/db';
 import { ApiError } from '../lib/errors';
 import { newId } from '../lib/ids';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { iso } from '../lib/time';
 import type { Conversion } from '../schemas/conversions';
 import { DEFAULT_CONVERSION_VALUES, type ConversionType } from './defaults';
@@ -156,14 +155,15 @@ export function toConversionDto(row: ConversionRow): Conversion {
 
 /**
  * `POST /api/v1/conversions`: 201 for a new conversion, 200 with the first result for a repeat (same
- * Idempotency-Key and body, or same externalId + type).
+ * Idempotency-Key and body, or same externalId + type). A replayed key answers its stored status, which
+ * may be the error the first request got.
  */
-export async function reportConversion(db: Db, signingKey: string, organisationId: string, input: ConversionInput, idempotencyKey?: string): Promise<{ status: 200 | 201 | ContentfulStatusCode; body: unknown }> {
+export async function reportConversion(db: Db, signingKey: string, organisationId: string, input: ConversionInput, idempotencyKey?: string): Promise<{ status: number; body: unknown }> {
   const work = async (lease?: Lease) => {
     const { conversion, created } = await recordConversion(db, signingKey, organisationId, input, Date.now(), lease);
     return { status: created ? 201 : 200, body: toConversionDto(conversion) };
   };
   if (!idempotencyKey) return work() as Promise<{ status: 200 | 201; body: Conversion }>;
   const answer = await once(db, organisationId, idempotencyKey, input, work);
-  return { status: (answer.replayed && answer.status === 201 ? 200 : answer.status) as ContentfulStatusCode, body: answer.body };
+  return { status: answer.replayed && answer.status === 201 ? 200 : answer.status, body: answer.body };
 }

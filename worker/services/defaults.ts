@@ -3,7 +3,7 @@
  * public benchmarks (EUR), documented in the README with their sources; every organisation should set
  * the rates it actually pays for ads (`PATCH /api/v1/organisation`).
  */
-import type { Network } from '../../db/schema';
+import type { ConversionType, Network } from '../../db/schema';
 
 export interface NetworkRate {
   /** Cost per click of a paid ad on that network. */
@@ -23,8 +23,7 @@ export const DEFAULT_RATES: Record<Network, NetworkRate> = {
   other: { cpc: 0.5, cpm: 5.0, organicReach: 0.05 },
 };
 
-export const CONVERSION_TYPES = ['application', 'download', 'lead', 'signup', 'purchase', 'custom'] as const;
-export type ConversionType = (typeof CONVERSION_TYPES)[number];
+export { CONVERSION_TYPES, type ConversionType } from '../../db/schema';
 
 /** Default value of one conversion of each type when the reporting system sends none. */
 export const DEFAULT_CONVERSION_VALUES: Record<ConversionType, number> = {

@@ -1,5 +1,5 @@
 import { createEffect, createUniqueId, onCleanup, Show, type Component, type JSX } from 'solid-js';
-import { useI18n } from '../lib/use-i18n';
+import { useCommonI18n } from '../lib/i18n-common';
 import FormError from './FormError';
 
 export interface ConfirmDialogProps {
@@ -22,7 +22,7 @@ export interface ConfirmDialogProps {
  * browser, Escape cancels, and the title and body label and describe it.
  */
 const ConfirmDialog: Component<ConfirmDialogProps> = (props) => {
-  const { t } = useI18n();
+  const { t } = useCommonI18n();
   const id = createUniqueId();
   let dialog: HTMLDialogElement | undefined;
 

@@ -1,6 +1,6 @@
 import { createUniqueId, Show, type VoidComponent } from 'solid-js';
 import { createCopy } from '../lib/copy';
-import { useI18n } from '../lib/use-i18n';
+import { useCommonI18n } from '../lib/i18n-common';
 
 export interface CopyFieldProps {
   label: string;
@@ -10,7 +10,7 @@ export interface CopyFieldProps {
 
 /** A read-only value with a Copy button (`createCopy`: falls back to selecting the text); the outcome is announced. */
 const CopyField: VoidComponent<CopyFieldProps> = (props) => {
-  const { t } = useI18n();
+  const { t } = useCommonI18n();
   const id = createUniqueId();
   let input: HTMLInputElement | undefined;
   const { feedback, copy } = createCopy(() => props.value, () => input);

@@ -1,13 +1,12 @@
 import { Show, type VoidComponent } from 'solid-js';
 import { ApiClientError } from '../lib/api';
-import type { MessageKey } from '../lib/i18n';
-import { useI18n } from '../lib/use-i18n';
+import { useCommonI18n } from '../lib/i18n-common';
 
 export interface FormErrorProps {
   /** Usually an `ApiClientError`; anything else is reported as unexpected. */
   error: unknown;
-  /** Local wording for some error codes, e.g. `{ unauthenticated: 'login.wrong' }`. */
-  messages?: Partial<Record<string, MessageKey>>;
+  /** Local wording for some error codes, in the page's language, e.g. `{ unauthenticated: t('login.wrong') }`. */
+  messages?: Partial<Record<string, string>>;
 }
 
 /**
@@ -16,7 +15,7 @@ export interface FormErrorProps {
  * (unless the form words that code itself).
  */
 const FormError: VoidComponent<FormErrorProps> = (props) => {
-  const { t } = useI18n();
+  const { t } = useCommonI18n();
   const text = () => {
     const e = props.error;
     if (!e) return '';
@@ -25,7 +24,7 @@ const FormError: VoidComponent<FormErrorProps> = (props) => {
     if (e.status === 0) return t('error.network');
     if (e.status >= 500) return t('error.server');
     const local = props.messages?.[e.code];
-    return local ? t(local) : e.message;
+    return local ?? e.message;
   };
   return (
     <div class="form-error" role="alert" tabindex="-1">

@@ -1,6 +1,6 @@
 import { Match, Switch, type Component, type JSX } from 'solid-js';
 import type { PagedList } from '../lib/paged';
-import { useI18n } from '../lib/use-i18n';
+import { useCommonI18n } from '../lib/i18n-common';
 import FormError from './FormError';
 
 export interface ListStateProps {
@@ -12,7 +12,7 @@ export interface ListStateProps {
 
 /** A list's states: failed, loading (nothing to show yet), empty, or its rows (busy while reloading). */
 const ListState: Component<ListStateProps> = (props) => {
-  const { t } = useI18n();
+  const { t } = useCommonI18n();
   const loading = () => props.list.first.loading;
   const empty = () => props.list.items().length === 0;
   return (

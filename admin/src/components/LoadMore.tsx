@@ -1,6 +1,6 @@
 import { Show, type VoidComponent } from 'solid-js';
 import type { PagedList } from '../lib/paged';
-import { useI18n } from '../lib/use-i18n';
+import { useCommonI18n } from '../lib/i18n-common';
 import FormError from './FormError';
 
 export interface LoadMoreProps {
@@ -9,7 +9,7 @@ export interface LoadMoreProps {
 
 /** "Show more" under a paginated list, while the API has a `nextCursor`. */
 const LoadMore: VoidComponent<LoadMoreProps> = (props) => {
-  const { t } = useI18n();
+  const { t } = useCommonI18n();
   return (
     <>
       <Show when={props.list.moreError()}>

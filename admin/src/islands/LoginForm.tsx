@@ -33,7 +33,7 @@ const LoginForm: VoidComponent = () => {
       <Field name="password" label={t('login.password')} error={submission.fieldError('password')}>
         {(attrs) => <input {...attrs} type="password" autocomplete="current-password" required value={password()} onInput={(e) => setPassword(e.currentTarget.value)} />}
       </Field>
-      <FormError error={submission.formError()} messages={{ unauthenticated: 'login.wrong' }} />
+      <FormError error={submission.formError()} messages={{ unauthenticated: t('login.wrong') }} />
       <div class="actions">
         <button type="submit" class="button button--primary" disabled={submission.pending()}>
           {submission.pending() ? t('login.pending') : t('login.submit')}

@@ -2,7 +2,7 @@
  * The page's current locale, shared by every island (LanguageSwitch writes it, HealthStatus reads it).
  */
 import { createSignal } from 'solid-js';
-import { DEFAULT_LOCALE, type Locale } from './i18n';
+import { DEFAULT_LOCALE, type Locale } from './translator';
 
 const [locale, setLocale] = createSignal<Locale>(DEFAULT_LOCALE);
 

@@ -3,10 +3,8 @@ import type { MessageKey } from './messages-fr';
 
 export const en: Record<MessageKey, string> = {
   'page.title': 'Relais — admin',
-  'skip.main': 'Skip to content',
   'app.tagline':
     'Relais helps your employees share company content through tracked short links, and measures what those shares bring in.',
-  'language.label': 'Language',
   'health.label': 'Service status:',
   'health.loading': 'checking…',
   'health.ok': 'ok',
@@ -21,24 +19,13 @@ export const en: Record<MessageKey, string> = {
   'nav.team': 'Team',
   'nav.settings': 'Settings',
 
-  'action.cancel': 'Cancel',
-  'action.copy': 'Copy',
   'action.done': 'Done',
-  'action.more': 'Show more',
   'action.remove': 'Remove',
   'action.save': 'Save',
   'action.signIn': 'Sign in',
   'action.signOut': 'Sign out',
 
-  'state.loading': 'Loading…',
   'state.saved': 'Saved.',
-  'copy.done': 'Copied to the clipboard.',
-  'copy.manual': 'Could not copy automatically: the text is selected, press Ctrl+C (⌘C on a Mac).',
-  'error.network': 'The server does not answer. Check your connection and try again.',
-  'error.rateLimited': 'Too many attempts. Try again in a few minutes.',
-  'error.retryIn': 'Too many attempts. Try again in {seconds} s.',
-  'error.server': 'Something went wrong on our side. Try again in a moment.',
-  'error.unexpected': 'An unexpected error occurred.',
   'role.readOnly': 'Your role (analyst) can view, not change.',
 
   'field.name': 'Name',
@@ -50,12 +37,6 @@ export const en: Record<MessageKey, string> = {
   'field.optional': '(optional)',
   'filter.all': 'All',
 
-  'network.linkedin': 'LinkedIn',
-  'network.x': 'X (Twitter)',
-  'network.facebook': 'Facebook',
-  'network.instagram': 'Instagram',
-  'network.email': 'E-mail',
-  'network.other': 'Other',
 
   'login.title': 'Sign in',
   'login.intro': 'Sign in to run your organisation’s ambassador programme.',
@@ -132,12 +113,6 @@ export const en: Record<MessageKey, string> = {
   'content.networks': 'Networks',
   'content.noCampaign': 'Create a campaign first: every content belongs to one.',
   'contentStatus.archived': 'archived',
-  'kind.article': 'Article',
-  'kind.job': 'Job offer',
-  'kind.event': 'Event',
-  'kind.news': 'News',
-  'kind.whitepaper': 'Whitepaper',
-  'kind.video': 'Video',
 
   'preview.title': 'Link preview',
   'preview.intro': 'Where a click on an ambassador’s link lands, for each selected network: the page’s own parameters are kept, and its own utm_* win.',

@@ -1,10 +1,8 @@
 /** The admin in French: the reference dictionary, whose keys every other language must provide. */
 export const fr = {
   'page.title': 'Relais — administration',
-  'skip.main': 'Aller au contenu',
   'app.tagline':
     'Relais aide vos collaborateurs à partager les contenus de l’entreprise avec des liens courts suivis, et mesure ce que ces partages rapportent.',
-  'language.label': 'Langue',
   'health.label': 'État du service\u00a0:',
   'health.loading': 'vérification…',
   'health.ok': 'ok',
@@ -19,24 +17,13 @@ export const fr = {
   'nav.team': 'Équipe',
   'nav.settings': 'Paramètres',
 
-  'action.cancel': 'Annuler',
-  'action.copy': 'Copier',
   'action.done': 'Terminé',
-  'action.more': 'Afficher plus',
   'action.remove': 'Retirer',
   'action.save': 'Enregistrer',
   'action.signIn': 'Se connecter',
   'action.signOut': 'Se déconnecter',
 
-  'state.loading': 'Chargement…',
   'state.saved': 'Enregistré.',
-  'copy.done': 'Copié dans le presse-papiers.',
-  'copy.manual': 'Copie automatique impossible\u00a0: le texte est sélectionné, appuyez sur Ctrl+C (⌘C sur Mac).',
-  'error.network': 'Le serveur ne répond pas. Vérifiez votre connexion et réessayez.',
-  'error.rateLimited': 'Trop de tentatives. Réessayez dans quelques minutes.',
-  'error.retryIn': 'Trop de tentatives. Réessayez dans {seconds}\u00a0s.',
-  'error.server': 'Une erreur est survenue de notre côté. Réessayez dans un instant.',
-  'error.unexpected': 'Une erreur inattendue est survenue.',
   'role.readOnly': 'Votre rôle (analyste) permet de consulter, pas de modifier.',
 
   'field.name': 'Nom',
@@ -48,12 +35,6 @@ export const fr = {
   'field.optional': '(facultatif)',
   'filter.all': 'Tous',
 
-  'network.linkedin': 'LinkedIn',
-  'network.x': 'X (Twitter)',
-  'network.facebook': 'Facebook',
-  'network.instagram': 'Instagram',
-  'network.email': 'E-mail',
-  'network.other': 'Autre',
 
   'login.title': 'Connexion',
   'login.intro': 'Connectez-vous pour gérer le programme d’ambassadeurs de votre organisation.',
@@ -130,12 +111,6 @@ export const fr = {
   'content.networks': 'Réseaux',
   'content.noCampaign': 'Créez d’abord une campagne\u00a0: chaque contenu en fait partie.',
   'contentStatus.archived': 'archivé',
-  'kind.article': 'Article',
-  'kind.job': 'Offre d’emploi',
-  'kind.event': 'Événement',
-  'kind.news': 'Actualité',
-  'kind.whitepaper': 'Livre blanc',
-  'kind.video': 'Vidéo',
 
   'preview.title': 'Aperçu des liens',
   'preview.intro': 'Là où arrive un clic sur le lien d’un ambassadeur, pour chaque réseau choisi\u00a0: les paramètres de la page sont conservés, ses propres utm_* l’emportent.',

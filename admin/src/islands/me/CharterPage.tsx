@@ -2,12 +2,12 @@ import { createResource, createSignal, Show, type VoidComponent } from 'solid-js
 import { ApiClientError, client } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 import { meCall } from '../../lib/me-api';
-import { useI18n } from '../../lib/use-i18n';
+import { useMeI18n } from '../../lib/i18n-me';
 import MeError from './MeError';
 
 /** The current charter (server-sanitised HTML) and the button that accepts this version. */
 const CharterPage: VoidComponent = () => {
-  const { t, lang, mounted } = useI18n();
+  const { t, lang, mounted } = useMeI18n();
   const [charter, { mutate }] = createResource(mounted, () => meCall(client.api.v1.me.charter.$get()));
   const [pending, setPending] = createSignal(false);
   const [error, setError] = createSignal<unknown>(null);

@@ -1,10 +1,10 @@
 import { createUniqueId, Show, type VoidComponent } from 'solid-js';
 import { createCopy } from '../../lib/copy';
-import { useI18n } from '../../lib/use-i18n';
+import { useMeI18n } from '../../lib/i18n-me';
 
 /** A multi-line read-only text with a Copy button (the post, for networks whose composer cannot be prefilled). */
 const CopyText: VoidComponent<{ label: string; value: string; hint: string }> = (props) => {
-  const { t } = useI18n();
+  const { t } = useMeI18n();
   const id = createUniqueId();
   let area: HTMLTextAreaElement | undefined;
   const { feedback, copy } = createCopy(() => props.value, () => area);

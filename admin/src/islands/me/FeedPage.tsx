@@ -1,19 +1,19 @@
 import { createResource, For, Show, type VoidComponent } from 'solid-js';
 import { client } from '../../lib/api';
-import type { MessageKey } from '../../lib/i18n';
+import type { MeKey } from '../../lib/i18n-me';
 import { ensureCharterAccepted, meCall } from '../../lib/me-api';
-import { useI18n } from '../../lib/use-i18n';
+import { useMeI18n } from '../../lib/i18n-me';
 import { ideasOf } from './ideas';
 import MeError from './MeError';
 
 /** Active content to share, as cards: title, kind, ideas (not a text to paste), networks, a Share link. */
 const FeedPage: VoidComponent = () => {
-  const { t, mounted } = useI18n();
+  const { t, mounted } = useMeI18n();
   const [feed] = createResource(mounted, async () => {
     const [page] = await Promise.all([meCall(client.api.v1.me.feed.$get({ query: { limit: '100' } })), ensureCharterAccepted()]);
     return page;
   });
-  const networks = (list: readonly string[]) => list.map((n) => t(`network.${n}` as MessageKey)).join(', ');
+  const networks = (list: readonly string[]) => list.map((n) => t(`network.${n}` as MeKey)).join(', ');
 
   return (
     <>
@@ -27,7 +27,7 @@ const FeedPage: VoidComponent = () => {
                   {(item) => (
                     <li>
                       <article class="me-card" aria-labelledby={`c-${item.id}`}>
-                        <p class="me-kind">{t(`kind.${item.kind}` as MessageKey)} · {item.campaign.name}</p>
+                        <p class="me-kind">{t(`kind.${item.kind}` as MeKey)} · {item.campaign.name}</p>
                         <h2 id={`c-${item.id}`}>{item.title}</h2>
                         <Show when={ideasOf(item.talkingPoints).length > 0}>
                           <h3>{t('me.feed.ideas')}</h3>

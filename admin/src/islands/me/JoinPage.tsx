@@ -1,7 +1,7 @@
 import { createSignal, onMount, Show, type VoidComponent } from 'solid-js';
 import { ApiClientError, client, unwrap } from '../../lib/api';
 import { ME_CHARTER } from '../../lib/me-api';
-import { useI18n } from '../../lib/use-i18n';
+import { useMeI18n } from '../../lib/i18n-me';
 import MeError from './MeError';
 
 /**
@@ -9,7 +9,7 @@ import MeError from './MeError';
  * reaches a server log), removed from the address bar, and sent only in the accept call (no body).
  */
 const JoinPage: VoidComponent = () => {
-  const { t } = useI18n();
+  const { t } = useMeI18n();
   const [token, setToken] = createSignal<string | null>(null);
   const [pending, setPending] = createSignal(false);
   const [error, setError] = createSignal<unknown>(null);

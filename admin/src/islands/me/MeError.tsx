@@ -1,11 +1,11 @@
 import { Show, type VoidComponent } from 'solid-js';
 import FormError from '../../components/FormError';
 import { ApiClientError } from '../../lib/api';
-import { useI18n } from '../../lib/use-i18n';
+import { useMeI18n } from '../../lib/i18n-me';
 
 /** An error of the ambassador's space: no session and missing charter are worded here, the rest as a form error. */
 const MeError: VoidComponent<{ error: unknown }> = (props) => {
-  const { t } = useI18n();
+  const { t } = useMeI18n();
   const special = () => {
     const e = props.error;
     if (!(e instanceof ApiClientError)) return undefined;

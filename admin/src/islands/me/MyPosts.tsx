@@ -4,7 +4,7 @@ import LoadMore from '../../components/LoadMore';
 import { client } from '../../lib/api';
 import { meCall } from '../../lib/me-api';
 import { createPagedList } from '../../lib/paged';
-import { useI18n } from '../../lib/use-i18n';
+import { useMeI18n } from '../../lib/i18n-me';
 import PostCard from './PostCard';
 
 /** One page of the ambassador's posts, newest first. */
@@ -17,7 +17,7 @@ export interface MyPostsProps {
 
 /** "My posts": every post, newest first, with its results and a form to report the numbers read off it. */
 const MyPosts: VoidComponent<MyPostsProps> = (props) => {
-  const { t, mounted } = useI18n();
+  const { t, mounted } = useMeI18n();
   const list = createPagedList(mounted, (_, cursor) => fetchPosts(cursor));
   return (
     <section aria-labelledby="my-posts">

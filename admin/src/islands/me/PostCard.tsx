@@ -1,8 +1,8 @@
 import { createSignal, For, type VoidComponent } from 'solid-js';
 import { formatDate, formatNumber } from '../../lib/format';
-import type { MessageKey } from '../../lib/i18n';
+import type { MeKey } from '../../lib/i18n-me';
 import type { MyShare } from '../../lib/me-types';
-import { useI18n } from '../../lib/use-i18n';
+import { useMeI18n } from '../../lib/i18n-me';
 import ReportForm, { METRICS } from './ReportForm';
 
 export interface PostCardProps {
@@ -12,7 +12,7 @@ export interface PostCardProps {
 
 /** One post: what it brought, what was reported, and the disclosure to report its numbers. */
 const PostCard: VoidComponent<PostCardProps> = (props) => {
-  const { t, lang } = useI18n();
+  const { t, lang } = useMeI18n();
   const [post, setPost] = createSignal(props.post);
   const [open, setOpen] = createSignal(false);
   const idBase = `post-${props.post.id}`;
@@ -25,7 +25,7 @@ const PostCard: VoidComponent<PostCardProps> = (props) => {
       return value === null ? [] : [t('me.pair', { label: t(`me.posts.${name}`), value: n(value) })];
     }).join(' · ');
   /** Label, value and what to say after it. */
-  const stats = (): [MessageKey, number, string][] => [
+  const stats = (): [MeKey, number, string][] => [
     ['me.results.clicks', post().stats.clicks, ''],
     ['me.results.visitors', post().stats.uniqueVisitors, ''],
     ['me.results.conversions', post().stats.conversions, ''],

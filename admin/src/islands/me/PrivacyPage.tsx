@@ -1,16 +1,16 @@
 import { createSignal, For, Show, type VoidComponent } from 'solid-js';
 import ConfirmDialog from '../../components/ConfirmDialog';
 import { client } from '../../lib/api';
-import type { MessageKey } from '../../lib/i18n';
+import type { MeKey } from '../../lib/i18n-me';
 import { meCall } from '../../lib/me-api';
-import { useI18n } from '../../lib/use-i18n';
+import { useMeI18n } from '../../lib/i18n-me';
 import MeError from './MeError';
 
-const STORED: MessageKey[] = ['me.privacy.stored1', 'me.privacy.stored2', 'me.privacy.stored3', 'me.privacy.stored4'];
+const STORED: MeKey[] = ['me.privacy.stored1', 'me.privacy.stored2', 'me.privacy.stored3', 'me.privacy.stored4'];
 
 /** What is stored, the JSON export, and leaving the programme (confirmed in a native dialog). */
 const PrivacyPage: VoidComponent = () => {
-  const { t } = useI18n();
+  const { t } = useMeI18n();
   const [exporting, setExporting] = createSignal(false);
   const [exported, setExported] = createSignal(false);
   const [exportError, setExportError] = createSignal<unknown>(null);

@@ -5,7 +5,7 @@ import { ApiClientError, client } from '../../lib/api';
 import { createSubmission } from '../../lib/forms';
 import { meCall } from '../../lib/me-api';
 import type { MetricName, MetricsInput, MyShare } from '../../lib/me-types';
-import { useI18n } from '../../lib/use-i18n';
+import { useMeI18n } from '../../lib/i18n-me';
 
 /** The numbers an ambassador reads off their post, in the form's order. */
 export const METRICS = ['impressions', 'reactions', 'comments', 'reshares'] as const satisfies readonly MetricName[];
@@ -29,7 +29,7 @@ export interface ReportFormProps {
 
 /** The four numbers of one post; only the filled boxes are sent. */
 const ReportForm: VoidComponent<ReportFormProps> = (props) => {
-  const { t } = useI18n();
+  const { t } = useMeI18n();
   const [saved, setSaved] = createSignal(false);
   let form: HTMLFormElement | undefined;
   const submission = createSubmission(() => form, METRICS);

@@ -1,10 +1,9 @@
 import { createResource, createSignal, For, Show, type VoidComponent } from 'solid-js';
 import { client } from '../../lib/api';
 import { formatDate, formatNumber } from '../../lib/format';
-import { isMessageKey, type MessageKey } from '../../lib/i18n';
+import { meWords, useMeI18n, type MeKey } from '../../lib/i18n-me';
 import { meCall } from '../../lib/me-api';
 import type { Badge, MyStats } from '../../lib/me-types';
-import { useI18n } from '../../lib/use-i18n';
 import MeError from './MeError';
 import MyPosts from './MyPosts';
 
@@ -21,7 +20,7 @@ const ClicksChart: VoidComponent<{ days: MyStats['byDay']; label: string }> = (p
 
 /** Own results (totals, per day), each post with its numbers to report, badges, and the opt-in leaderboard. */
 const ResultsPage: VoidComponent = () => {
-  const { t, lang, mounted } = useI18n();
+  const { t, lang, mounted } = useMeI18n();
   const [stats, { refetch: refetchStats }] = createResource(mounted, () => meCall(client.api.v1.me.stats.$get({ query: {} })));
   const [badges] = createResource(mounted, () => meCall(client.api.v1.me.badges.$get()));
   const [me, { mutate: setMe }] = createResource(mounted, () => meCall(client.api.v1.me.$get()));
@@ -46,11 +45,11 @@ const ResultsPage: VoidComponent = () => {
   };
 
   const n = (value: number) => formatNumber(value, lang(), 0);
-  const pair = (label: MessageKey, value: number) => t('me.pair', { label: t(label), value: n(value) });
+  const pair = (label: MeKey, value: number) => t('me.pair', { label: t(label), value: n(value) });
   /** The badge's name and rule in the page's language; the API's (English) words for a badge this page does not know. */
   const badgeText = (badge: Badge, part: 'name' | 'rule') => {
     const key = part === 'name' ? `me.badge.${badge.code}` : `me.badge.${badge.code}.rule`;
-    return isMessageKey(key) ? t(key) : badge[part];
+    return meWords.has(key) ? t(key) : badge[part];
   };
 
   return (

@@ -5,10 +5,10 @@ import FormError from '../../components/FormError';
 import { ApiClientError, client } from '../../lib/api';
 import { queryParam } from '../../lib/format';
 import { createSubmission } from '../../lib/forms';
-import type { MessageKey } from '../../lib/i18n';
+import type { MeKey } from '../../lib/i18n-me';
 import { ensureCharterAccepted, meCall, TEXT_LIMITS } from '../../lib/me-api';
 import type { CreatedShare, FeedItem, ShareNetwork } from '../../lib/me-types';
-import { useI18n } from '../../lib/use-i18n';
+import { useMeI18n } from '../../lib/i18n-me';
 import { ideasOf } from './ideas';
 import CopyText from './CopyText';
 import MeError from './MeError';
@@ -21,7 +21,7 @@ const qrSource = (svg: string) => `data:image/svg+xml;charset=utf-8,${encodeURIC
  * count), then get the personal short link, the network's intent, the QR code and the similarity hint.
  */
 const SharePage: VoidComponent = () => {
-  const { t, mounted } = useI18n();
+  const { t, mounted } = useMeI18n();
   const contentId = () => (mounted() ? { id: queryParam('contentId') ?? '' } : false);
   const [item] = createResource(contentId, async ({ id }): Promise<FeedItem | null> => {
     if (id === '') return null;
@@ -36,7 +36,7 @@ const SharePage: VoidComponent = () => {
   let heading: HTMLHeadingElement | undefined;
   const submission = createSubmission(() => form, ['text', 'network']);
 
-  const networkName = (n: string) => t(`network.${n}` as MessageKey);
+  const networkName = (n: string) => t(`network.${n}` as MeKey);
   const openLabel = (n: string) => (n === 'email' ? t('me.share.open.email') : n === 'other' ? t('me.share.open.other') : t('me.share.open', { network: networkName(n) }));
   /** Facebook's sharer takes only the link and Instagram has no web composer: the text is offered to copy. */
   const noPrefill = (n: string) => n === 'facebook' || n === 'instagram';

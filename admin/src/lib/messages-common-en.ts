@@ -1,0 +1,30 @@
+/** Words both spaces (admin and ambassador) use, in English: every key of the French dictionary, or the build fails. */
+import type { CommonMessageKey } from './messages-common-fr';
+
+export const commonEn: Record<CommonMessageKey, string> = {
+  'skip.main': 'Skip to content',
+  'language.label': 'Language',
+  'action.cancel': 'Cancel',
+  'action.copy': 'Copy',
+  'action.more': 'Show more',
+  'state.loading': 'Loading…',
+  'copy.done': 'Copied to the clipboard.',
+  'copy.manual': 'Could not copy automatically: the text is selected, press Ctrl+C (⌘C on a Mac).',
+  'error.network': 'The server does not answer. Check your connection and try again.',
+  'error.rateLimited': 'Too many attempts. Try again in a few minutes.',
+  'error.retryIn': 'Too many attempts. Try again in {seconds} s.',
+  'error.server': 'Something went wrong on our side. Try again in a moment.',
+  'error.unexpected': 'An unexpected error occurred.',
+  'network.linkedin': 'LinkedIn',
+  'network.x': 'X (Twitter)',
+  'network.facebook': 'Facebook',
+  'network.instagram': 'Instagram',
+  'network.email': 'E-mail',
+  'network.other': 'Other',
+  'kind.article': 'Article',
+  'kind.job': 'Job offer',
+  'kind.event': 'Event',
+  'kind.news': 'News',
+  'kind.whitepaper': 'Whitepaper',
+  'kind.video': 'Video',
+};

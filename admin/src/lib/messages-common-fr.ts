@@ -1,0 +1,30 @@
+/** Words both spaces (admin and ambassador) use, in French: the reference dictionary for these keys. */
+export const commonFr = {
+  'skip.main': 'Aller au contenu',
+  'language.label': 'Langue',
+  'action.cancel': 'Annuler',
+  'action.copy': 'Copier',
+  'action.more': 'Afficher plus',
+  'state.loading': 'Chargement…',
+  'copy.done': 'Copié dans le presse-papiers.',
+  'copy.manual': 'Copie automatique impossible\u00a0: le texte est sélectionné, appuyez sur Ctrl+C (⌘C sur Mac).',
+  'error.network': 'Le serveur ne répond pas. Vérifiez votre connexion et réessayez.',
+  'error.rateLimited': 'Trop de tentatives. Réessayez dans quelques minutes.',
+  'error.retryIn': 'Trop de tentatives. Réessayez dans {seconds}\u00a0s.',
+  'error.server': 'Une erreur est survenue de notre côté. Réessayez dans un instant.',
+  'error.unexpected': 'Une erreur inattendue est survenue.',
+  'network.linkedin': 'LinkedIn',
+  'network.x': 'X (Twitter)',
+  'network.facebook': 'Facebook',
+  'network.instagram': 'Instagram',
+  'network.email': 'E-mail',
+  'network.other': 'Autre',
+  'kind.article': 'Article',
+  'kind.job': 'Offre d’emploi',
+  'kind.event': 'Événement',
+  'kind.news': 'Actualité',
+  'kind.whitepaper': 'Livre blanc',
+  'kind.video': 'Vidéo',
+} as const;
+
+export type CommonMessageKey = keyof typeof commonFr;

@@ -8,6 +8,18 @@ import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from
 export const NETWORKS = ['linkedin', 'x', 'facebook', 'instagram', 'email', 'other'] as const;
 export type Network = (typeof NETWORKS)[number];
 
+/** The languages of the admin and the ambassador's space. */
+export const LOCALES = ['fr', 'en'] as const;
+
+/** A content's card in the feed, read from its page's Open Graph tags. */
+export interface ContentPreview {
+  title: string | null;
+  description: string | null;
+  /** The page's image (`og:image`), an https URL the Worker fetches; never shown to a browser as is. */
+  image: string | null;
+  fetchedAt: number;
+}
+
 /** What a company's system may report as a conversion. */
 export const CONVERSION_TYPES = ['application', 'download', 'lead', 'signup', 'purchase', 'custom'] as const;
 export type ConversionType = (typeof CONVERSION_TYPES)[number];
@@ -38,6 +50,10 @@ export const organisations = sqliteTable('organisations', {
   conversionValues: text('conversion_values', { mode: 'json' }).$type<ConversionValues>().notNull().default(sql`'{}'`),
   ambassadorVisibility: text('ambassador_visibility', { enum: ['opt-in', 'all'] }).notNull().default('opt-in'),
   retentionMonths: integer('retention_months').notNull().default(25),
+  // Shown in the ambassador's space (fetched by the Worker, never hot-linked from a browser).
+  logoUrl: text('logo_url'),
+  // The "Sharing well" guide, Markdown; null: the one Relais ships.
+  sharingGuide: text('sharing_guide'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -72,6 +88,10 @@ export const contents = sqliteTable(
     talkingPoints: text('talking_points').notNull().default(''),
     networks: text('networks', { mode: 'json' }).$type<Network[]>().notNull().default(sql`'[]'`),
     status: text('status', { enum: ['active', 'archived'] }).notNull().default('active'),
+    // Past this time the content leaves the feed and its links go to the fallback URL (a job offer closes).
+    endsAt: integer('ends_at'),
+    // Title, description and image read from the page's Open Graph tags when the admin saved it.
+    preview: text('preview', { mode: 'json' }).$type<ContentPreview>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -95,6 +115,8 @@ export const ambassadors = sqliteTable(
     profile: text('profile', { enum: ['expert', 'reporter', 'supporter', 'hr'] }),
     audience: text('audience', { mode: 'json' }).$type<Partial<Record<Network, number>>>(),
     leaderboardOptIn: integer('leaderboard_opt_in', { mode: 'boolean' }).notNull().default(false),
+    // The language the ambassador chose for their space and e-mails; null: their browser's.
+    language: text('language', { enum: LOCALES }),
     status: text('status', { enum: ['invited', 'active', 'left'] }).notNull().default('invited'),
     joinedAt: integer('joined_at'),
     leftAt: integer('left_at'),
@@ -382,6 +404,8 @@ export const shares = sqliteTable(
     comments: integer('comments'),
     reshares: integer('reshares'),
     metricsReportedAt: integer('metrics_reported_at'),
+    // When the ambassador confirmed they published the post: only confirmed shares count (API.md, KPIs).
+    postedAt: integer('posted_at'),
     // Set when the ambassador is erased, so a past report keeps its figures: a random marker shared by that
     // person's shares (distinct sharers still count once) and their declared audience on this network.
     anonymousSharer: text('anonymous_sharer'),
@@ -391,6 +415,7 @@ export const shares = sqliteTable(
   },
   (t) => [
     index('shares_org_created').on(t.organisationId, t.createdAt),
+    index('shares_org_posted').on(t.organisationId, t.postedAt),
     index('shares_content').on(t.contentId),
     index('shares_ambassador').on(t.ambassadorId),
     index('shares_link').on(t.linkId),

@@ -13,7 +13,9 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = 8787;
 const BASE_URL = `http://localhost:${PORT}`;
 const BIN = (name: string) => path.join(ROOT, 'node_modules', '.bin', name);
-const ENV = { ...process.env, WRANGLER_SEND_METRICS: 'false', ASTRO_TELEMETRY_DISABLED: '1' };
+// Offline and quiet: no telemetry, and Miniflare's placeholder `Request.cf` instead of downloading a real one
+// (which, without a network, printed a stack trace at every start).
+const ENV = { ...process.env, WRANGLER_SEND_METRICS: 'false', ASTRO_TELEMETRY_DISABLED: '1', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
 
 let current: ChildProcess | undefined;
 let stopping = false;
@@ -47,6 +49,7 @@ async function announceWhenReady(child: ChildProcess): Promise<void> {
       const res = await fetch(`http://127.0.0.1:${PORT}/health`);
       if (res.ok) {
         console.log(`\n  Relais is running. Short link to click: ${BASE_URL}/${DEMO.slug}`);
+        console.log('  (open it in your browser: a click from curl or a headless browser is recorded as automated, not as a person)');
         console.log(`  Admin: ${BASE_URL}/admin/\n`);
         return;
       }

@@ -2,7 +2,7 @@
  * The small HTML pages a short link answers when it cannot redirect: unknown (404), too many unknown
  * slugs from one client (429) and the link's lookup failing (503). Never the platform's error page.
  */
-import { HSTS, PAGE_HEADERS, WORKER_PAGE_POLICY } from './lib/content-security-policy';
+import { HSTS, ICON_LINK, PAGE_HEADERS, WORKER_PAGE_POLICY } from './lib/content-security-policy';
 
 /** Headers of every short-link answer (API.md: no-store, the referrer policy). */
 export const HEADERS = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'strict-origin-when-cross-origin' };
@@ -12,7 +12,7 @@ export const RATE_LIMIT_RETRY_AFTER = 60;
 export const UNAVAILABLE_RETRY_AFTER = 30;
 
 const page = (title: string, fr: string, en: string) =>
-  `<!doctype html><html lang="fr"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title><main><h1>${fr}</h1><p lang="en">${en}</p></main></html>`;
+  `<!doctype html><html lang="fr"><meta charset="utf-8"><meta name="viewport" content="width=device-width">${ICON_LINK}<title>${title}</title><main><h1>${fr}</h1><p lang="en">${en}</p></main></html>`;
 
 const NOT_FOUND = page('Lien introuvable · Link not found', 'Lien introuvable', 'This link does not exist.');
 const RATE_LIMITED = page('Trop de liens inconnus · Too many unknown links', 'Trop de liens inconnus', 'Too many unknown links from your network. Try again in a minute.');

@@ -5,7 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, axeViolations, createOrganisation, newContext, open, shot, signedInClient, signedInContext } from './admin-helpers';
+import { ARTIFACTS, axeViolations, createOrganisation, newContext, open, shot, signedInClient, signedInSession } from './admin-helpers';
 
 type Scan = readonly [name: string, path: string, ready: string];
 
@@ -39,9 +39,7 @@ describe('admin accessibility', () => {
     await api.api.v1.ambassadors.$post({ json: { name: 'Camille Martin', email: 'camille@a11y.relais.test', team: 'R&D', profile: 'expert' } });
     await api.api.v1['api-keys'].$post({ json: { name: 'Site carrières', scopes: ['conversions:write'] } });
     await api.api.v1.admins.$post({ json: { email: 'analyste@a11y.relais.test', name: 'Léa Bernard', role: 'analyst' } });
-    const signedIn = await signedInContext(browser, owner);
-    session = signedIn.context;
-    await signedIn.page.close();
+    session = await signedInSession(browser, owner);
   });
 
   afterAll(async () => {

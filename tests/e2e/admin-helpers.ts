@@ -82,6 +82,13 @@ export async function signedInContext(browser: Browser, owner: Pick<Owner, 'emai
   return { context, page };
 }
 
+/** A French browser context signed in as `owner`, for journeys that are not about signing in. */
+export async function signedInSession(browser: Browser, owner: Pick<Owner, 'email' | 'password'>): Promise<BrowserContext> {
+  const { context, page } = await signedInContext(browser, owner);
+  await page.close();
+  return context;
+}
+
 export interface AxeViolation {
   id: string;
   impact: string | null;

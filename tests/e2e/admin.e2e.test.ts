@@ -7,7 +7,7 @@
 import { mkdir } from 'node:fs/promises';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, createOrganisation, hydrated, newContext, open, shot, signedInContext, signIn, type Owner } from './admin-helpers';
+import { ARTIFACTS, createOrganisation, hydrated, newContext, open, shot, signedInSession, signIn, type Owner } from './admin-helpers';
 
 describe('admin', () => {
   const baseUrl = inject('baseUrl');
@@ -21,9 +21,7 @@ describe('admin', () => {
     browser = await chromium.connect(inject('wsEndpoint'));
     owner = await createOrganisation(baseUrl, 'Lumière Industries');
     await mkdir(ARTIFACTS, { recursive: true });
-    const signedIn = await signedInContext(browser, owner);
-    session = signedIn.context;
-    await signedIn.page.close();
+    session = await signedInSession(browser, owner);
   });
 
   afterAll(async () => {
@@ -158,13 +156,26 @@ describe('admin', () => {
     await page.close();
   });
 
-  it('publishes the first charter version and shows it with its body and acceptances', async () => {
+  it('previews the first charter version, publishes it once confirmed, and shows it with its body and acceptances', async () => {
     const page = await session.newPage();
     await open(page, '/admin/charter/');
     await page.getByText('Aucune charte publiée.', { exact: false }).waitFor();
     await page.getByLabel('Texte de la charte').fill('# Notre charte\n\n- Je partage avec **mes mots**\n- Jamais d’information confidentielle');
     expect(await page.getByText('doit être acceptée à nouveau').count()).toBe(1);
-    await page.getByRole('button', { name: 'Publier' }).click();
+
+    // Publishing asks first, showing the text as ambassadors will read it; cancelling publishes nothing.
+    await page.getByRole('button', { name: 'Prévisualiser et publier' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Publier la version 1 ?' });
+    await confirm.waitFor();
+    await confirm.getByRole('heading', { name: 'Notre charte' }).waitFor();
+    expect(await confirm.locator('strong').textContent()).toBe('mes mots');
+    expect(await confirm.textContent()).toContain('avant de recevoir leur premier lien');
+    await confirm.getByRole('button', { name: 'Annuler' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    expect(await page.getByText('Aucune charte publiée.', { exact: false }).count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Prévisualiser et publier' }).click();
+    await confirm.getByRole('button', { name: 'Publier la version 1' }).click();
     await page.getByText('Version 1 publiée.').waitFor();
 
     const current = page.getByRole('region', { name: 'Version en vigueur : 1' });

@@ -36,7 +36,9 @@ declare module 'vitest' {
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = (name: string) => path.join(ROOT, 'node_modules', '.bin', name);
-const ENV = { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false', ASTRO_TELEMETRY_DISABLED: '1' };
+// Offline and quiet: no telemetry, and Miniflare's placeholder `Request.cf` instead of downloading a real one
+// (which, without a network, printed a stack trace at every start).
+const ENV = { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false', ASTRO_TELEMETRY_DISABLED: '1', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
 const exec = promisify(execFile);
 
 /** Runs a command quietly; on failure, shows its output. */

@@ -112,4 +112,29 @@ describe('GET, PATCH /api/v1/organisation', () => {
     const tenant = await makeTenant();
     expect((await callJson('/api/v1/organisation', { method: 'PATCH', session: tenant.session, body })).body).toEqual({ error: { code: 'validation_failed', message: expect.any(String), field } });
   });
+
+  it('names every field at fault at once (issues), each once, so a form shows them together, and changes nothing', async () => {
+    const tenant = await makeTenant();
+    const body = { currency: 'euro', rates: { linkedin: { cpc: -1, cpm: -2 }, x: { organicReach: 3 } }, attributionWindowDays: 0 };
+    const res = await callJson<{ error: { field: string; issues: Array<{ field: string; message: string }> } }>('/api/v1/organisation', { method: 'PATCH', session: tenant.session, body });
+    expect(res.status).toBe(422);
+    expect(res.body.error.field).toBe('attributionWindowDays');
+    expect(res.body.error.issues).toEqual([
+      { field: 'attributionWindowDays', message: 'attributionWindowDays must be 1 to 365 days' },
+      { field: 'currency', message: 'currency must be an ISO 4217 code such as EUR' },
+      { field: 'rates.linkedin.cpc', message: 'rates.linkedin.cpc must be zero or more' },
+      { field: 'rates.linkedin.cpm', message: 'rates.linkedin.cpm must be zero or more' },
+      { field: 'rates.x.organicReach', message: 'rates.x.organicReach must be between 0 and 1' },
+    ]);
+    expect((await callJson<{ currency: string }>('/api/v1/organisation', { session: tenant.session })).body.currency).toBe('EUR');
+  });
+
+  it('lists at most 20 fields, however many a body breaks', async () => {
+    const tenant = await makeTenant();
+    const rates = Object.fromEntries(['linkedin', 'x', 'facebook', 'instagram', 'email', 'other'].map((n) => [n, { cpc: -1, cpm: -1, organicReach: -1 }]));
+    const conversionValues = Object.fromEntries(['application', 'download', 'lead', 'signup', 'purchase', 'custom'].map((t) => [t, -1]));
+    const res = await callJson<{ error: { issues: unknown[] } }>('/api/v1/organisation', { method: 'PATCH', session: tenant.session, body: { rates, conversionValues } });
+    expect(res.status).toBe(422);
+    expect(res.body.error.issues).toHaveLength(20);
+  });
 });

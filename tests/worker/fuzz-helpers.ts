@@ -545,15 +545,26 @@ export async function checkAnswer(endpoint: Endpoint, c: Case, res: Response): P
   const body = JSON.parse(text) as { error?: Record<string, unknown> };
   expect(Object.keys(body), label).toEqual(['error']);
   const error = body.error ?? {};
-  expect(Object.keys(error).filter((k) => !['code', 'message', 'field'].includes(k)), label).toEqual([]);
+  expect(Object.keys(error).filter((k) => !['code', 'message', 'field', 'issues'].includes(k)), label).toEqual([]);
   expect(typeof error.message, label).toBe('string');
   expect(error.field === undefined || typeof error.field === 'string', label).toBe(true);
+  // `issues`, beside API.md's fields: only on validation_failed, 2 to 20 distinct fields, the first being `field`.
+  const issues = (error.issues ?? []) as Array<{ field: unknown; message: unknown }>;
+  if (error.issues !== undefined) {
+    expect(error.code, label).toBe('validation_failed');
+    expect(issues.length, label).toBeGreaterThanOrEqual(2);
+    expect(issues.length, label).toBeLessThanOrEqual(20);
+    expect(issues.every((i) => Object.keys(i).sort().join() === 'field,message' && typeof i.field === 'string' && typeof i.message === 'string'), label).toBe(true);
+    expect(new Set(issues.map((i) => i.field)).size, label).toBe(issues.length);
+    expect(issues[0]?.field, label).toBe(error.field);
+  }
   const code = error.code as keyof typeof ERROR_STATUS;
   expect(Object.keys(ERROR_STATUS), label).toContain(code);
   expect(res.status, label).toBe(ERROR_STATUS[code]);
   if (res.status === 429) expect(res.headers.get('retry-after'), label).toMatch(/^\d+$/);
+  const said = [error.message, error.field ?? '', ...issues.flatMap((i) => [i.field, i.message])].map(String);
   for (const s of c.sent) {
-    expect(String(error.message).includes(s) || String(error.field ?? '').includes(s), `${label}: echoes ${JSON.stringify(s.slice(0, 80))}`).toBe(false);
+    expect(said.some((text) => text.includes(s)), `${label}: echoes ${JSON.stringify(s.slice(0, 80))}`).toBe(false);
   }
   return res.status !== 401 && res.status !== 403;
 }

@@ -44,7 +44,7 @@ describe('response mappers', () => {
     expect(toCampaignDto(campaign)).toMatchObject({ startsAt: ISO, endsAt: null });
 
     const content: typeof contents.$inferSelect = {
-      id: 'cnt_1', organisationId: 'org_1', campaignId: 'cmp_1', kind: 'job', title: 'T', url: 'https://example.com/', slug: 't', talkingPoints: '', networks: ['x'], status: 'active', createdAt: AT, updatedAt: AT,
+      id: 'cnt_1', organisationId: 'org_1', campaignId: 'cmp_1', kind: 'job', title: 'T', url: 'https://example.com/', slug: 't', talkingPoints: '', networks: ['x'], status: 'active', endsAt: null, preview: null, createdAt: AT, updatedAt: AT,
     };
     expectExactly(ContentSchema, toContentDto(content));
 
@@ -55,7 +55,7 @@ describe('response mappers', () => {
     expectExactly(ApiKeySchema, toApiKeyDto(key));
 
     const ambassador: typeof ambassadors.$inferSelect = {
-      id: 'amb_1', organisationId: 'org_1', name: 'N', email: 'n@example.com', displayName: null, team: null, profile: 'expert', audience: { x: 10 }, leaderboardOptIn: true, status: 'active', joinedAt: AT, leftAt: null, createdAt: AT, updatedAt: AT,
+      id: 'amb_1', organisationId: 'org_1', name: 'N', email: 'n@example.com', displayName: null, team: null, profile: 'expert', audience: { x: 10 }, leaderboardOptIn: true, language: null, status: 'active', joinedAt: AT, leftAt: null, createdAt: AT, updatedAt: AT,
     };
     expectExactly(AmbassadorSchema, toAmbassadorDto({ ...ambassador, charterVersion: 2 }));
     expectExactly(MeSchema, toMeDto(ambassador, 2, 1));
@@ -71,13 +71,13 @@ describe('response mappers', () => {
     expectExactly(ConversionSchema, toConversionDto(conversion));
 
     const organisation: typeof organisations.$inferSelect = {
-      id: 'org_1', slug: 'o', name: 'O', attributionWindowDays: 30, fallbackUrl: null, utmMedium: 'employee_advocacy', currency: 'EUR', rates: {}, conversionValues: {}, ambassadorVisibility: 'opt-in', retentionMonths: 25, createdAt: AT, updatedAt: AT,
+      id: 'org_1', slug: 'o', name: 'O', attributionWindowDays: 30, fallbackUrl: null, utmMedium: 'employee_advocacy', currency: 'EUR', rates: {}, conversionValues: {}, ambassadorVisibility: 'opt-in', retentionMonths: 25, logoUrl: null, sharingGuide: null, createdAt: AT, updatedAt: AT,
     };
     expectExactly(OrganisationSchema, toOrganisationDto(organisation));
 
     const share: typeof shares.$inferSelect = {
       id: 'shr_1', organisationId: 'org_1', ambassadorId: null, contentId: 'cnt_1', campaignId: 'cmp_1', linkId: 'lnk_1', network: 'x', text: null, similarity: 0.2, nearCopy: false,
-      impressions: 100, reactions: null, comments: null, reshares: null, metricsReportedAt: AT, anonymousSharer: null, erasedAudience: null, createdAt: AT, updatedAt: AT,
+      impressions: 100, reactions: null, comments: null, reshares: null, metricsReportedAt: AT, anonymousSharer: null, erasedAudience: null, postedAt: AT, createdAt: AT, updatedAt: AT,
     };
     expectExactly(ShareSchema, toShareDto(share, 'abc', 'https://relais.test'));
   });

@@ -33,6 +33,9 @@ export const WORKER_PAGE_POLICY = contentSecurityPolicy({ scripts: 'none', style
 /** The headers every HTML page carries besides its policy (HSTS is added over HTTPS only). */
 export const PAGE_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'strict-origin-when-cross-origin' } as const;
 
+/** The site's icon (admin/public/favicon.svg), linked from every page so no browser asks for a missing /favicon.ico. */
+export const ICON_LINK = '<link rel="icon" href="/favicon.svg" type="image/svg+xml">';
+
 /** `Strict-Transport-Security`, for responses to HTTPS requests. */
 export const HSTS = 'max-age=31536000; includeSubDomains';
 

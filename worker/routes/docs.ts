@@ -1,7 +1,7 @@
 import { Scalar } from '@scalar/hono-api-reference';
 import type { Context, Hono } from 'hono';
 import { openAPIRouteHandler } from 'hono-openapi';
-import { collectInlineSources, contentSecurityPolicy } from '../lib/content-security-policy';
+import { collectInlineSources, contentSecurityPolicy, ICON_LINK } from '../lib/content-security-policy';
 import { SESSION_COOKIE } from '../lib/cookies';
 import type { AppEnv } from '../env';
 
@@ -56,7 +56,7 @@ function policyOf(html: string): Promise<string> {
 export async function docsPage(c: Context<AppEnv>): Promise<Response> {
   const page = await scalarPage(c, async () => undefined);
   if (!(page instanceof Response)) throw new Error('the API reference rendered nothing');
-  const html = await page.text();
+  const html = (await page.text()).replace('<head>', `<head>${ICON_LINK}`);
   const response = new Response(html, page);
   response.headers.set('Content-Security-Policy', await policyOf(html));
   response.headers.set('X-Frame-Options', 'DENY');

@@ -129,6 +129,12 @@ export const ErrorSchema = v.pipe(
       code: v.pipe(v.string(), v.description('snake_case code, e.g. validation_failed')),
       message: v.pipe(v.string(), v.description('a human sentence')),
       field: v.optional(v.pipe(v.string(), v.description('dotted path of the field at fault'))),
+      issues: v.optional(
+        v.pipe(
+          v.array(v.object({ field: v.pipe(v.string(), v.description('dotted path')), message: v.pipe(v.string(), v.description('a human sentence')) })),
+          v.description('on `validation_failed` when several fields are at fault: each of them (at most 20), the first being `field`'),
+        ),
+      ),
     }),
   }),
   v.title('Error'),

@@ -63,7 +63,7 @@ export async function inviteAmbassador(db: Db, organisationId: string, input: In
     .where(and(eq(ambassadors.organisationId, organisationId), eq(ambassadors.email, input.email)))
     .get();
   if (taken) throw new ApiError('conflict', 'An ambassador with this e-mail is already invited or active.', 'email');
-  const row = { id: newId('amb'), organisationId, ...input, displayName: null, audience: null, leaderboardOptIn: false, status: 'invited' as const, joinedAt: null, leftAt: null, createdAt: now, updatedAt: now };
+  const row = { id: newId('amb'), organisationId, ...input, displayName: null, audience: null, leaderboardOptIn: false, language: null, status: 'invited' as const, joinedAt: null, leftAt: null, createdAt: now, updatedAt: now };
   await db.insert(ambassadors).values(row);
   return invitationAnswer(db, { ...row, charterVersion: null }, origin, now);
 }

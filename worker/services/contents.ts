@@ -74,7 +74,7 @@ export async function createContent(db: Db, organisationId: string, input: Creat
   assertNotOwnHost(input.url, origin, 'url');
   await assertCampaignOf(db, organisationId, input.campaignId);
   const slug = input.slug ?? (await uniqueSlug(db, contents, organisationId, slugify(input.title) || 'content'));
-  const row: ContentRow = { id: newId('cnt'), organisationId, ...input, slug, status: 'active', createdAt: now, updatedAt: now };
+  const row: ContentRow = { id: newId('cnt'), organisationId, ...input, slug, status: 'active', endsAt: null, preview: null, createdAt: now, updatedAt: now };
   await withUniqueSlug(db.insert(contents).values(row), slugTaken(slug));
   return toContentDto(row);
 }

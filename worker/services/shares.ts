@@ -117,6 +117,7 @@ export async function createShare(db: Db, organisationId: string, ambassadorId: 
     metricsReportedAt: null,
     anonymousSharer: null,
     erasedAudience: null,
+    postedAt: null,
     createdAt: now,
     updatedAt: now,
   };

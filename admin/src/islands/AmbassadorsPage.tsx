@@ -1,5 +1,6 @@
-import { createResource, createSignal, For, Show, type VoidComponent } from 'solid-js';
+import { createResource, createSignal, Show, type VoidComponent } from 'solid-js';
 import RemovalDialog from '../components/RemovalDialog';
+import { Select } from '../components/Select';
 import { client, unwrap } from '../lib/api';
 import type { Ambassador, AmbassadorStatus, InvitedAmbassador } from '../lib/api-types';
 import { AMBASSADOR_STATUSES } from '../lib/enums';
@@ -44,10 +45,7 @@ const AmbassadorsPage: VoidComponent = () => {
           <h2 id="ambassadors-list">{t('ambassadors.list')}</h2>
           <div class="field field--inline">
             <label for="ambassador-filter">{t('field.status')}</label>
-            <select id="ambassador-filter" value={status()} onChange={(e) => setStatus(AMBASSADOR_STATUSES.find((s) => s === e.currentTarget.value) ?? '')}>
-              <option value="">{t('filter.all')}</option>
-              <For each={AMBASSADOR_STATUSES}>{(s) => <option value={s}>{t(`ambassadorStatus.${s}`)}</option>}</For>
-            </select>
+            <Select attrs={{ id: 'ambassador-filter' }} value={status()} onChange={setStatus} options={[{ value: '', label: t('filter.all') }, ...AMBASSADOR_STATUSES.map((s) => ({ value: s, label: t(`ambassadorStatus.${s}`) }))]} />
           </div>
         </div>
         <AmbassadorTable list={list} filtered={status() !== ''} canWrite={canWrite(me())} onNewLink={(answer) => showLink(answer, true)} onRemove={removal.ask} />

@@ -1,5 +1,6 @@
-import { createResource, createSignal, For, Show, type VoidComponent } from 'solid-js';
+import { createResource, createSignal, Show, type VoidComponent } from 'solid-js';
 import PagedTable from '../components/PagedTable';
+import { Select } from '../components/Select';
 import { client, unwrap } from '../lib/api';
 import type { CampaignStatus } from '../lib/api-types';
 import { CAMPAIGN_STATUSES } from '../lib/enums';
@@ -24,10 +25,7 @@ const CampaignsPage: VoidComponent = () => {
       <div class="toolbar">
         <div class="field field--inline">
           <label for="status-filter">{t('field.status')}</label>
-          <select id="status-filter" value={status()} onChange={(e) => setStatus(CAMPAIGN_STATUSES.find((s) => s === e.currentTarget.value) ?? '')}>
-            <option value="">{t('filter.all')}</option>
-            <For each={CAMPAIGN_STATUSES}>{(s) => <option value={s}>{t(`campaignStatus.${s}`)}</option>}</For>
-          </select>
+          <Select attrs={{ id: 'status-filter' }} value={status()} onChange={setStatus} options={[{ value: '', label: t('filter.all') }, ...CAMPAIGN_STATUSES.map((s) => ({ value: s, label: t(`campaignStatus.${s}`) }))]} />
         </div>
         <Show when={canWrite(me())}>
           <a class="button button--primary" href="/admin/campaigns/edit/">

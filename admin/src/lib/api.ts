@@ -17,6 +17,12 @@ export const client = hcWithType('/', {
 });
 
 /** The error envelope of API.md, or a network failure (`status` 0, `code` `network_error`). */
+/** One field at fault, with its sentence. */
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
 export class ApiClientError extends Error {
   override name = 'ApiClientError';
   constructor(
@@ -26,6 +32,8 @@ export class ApiClientError extends Error {
     readonly field?: string,
     /** Seconds, from `Retry-After` on a 429. */
     readonly retryAfter?: number,
+    /** Every field at fault: the API's `issues` when several are, else the one `field`. */
+    readonly issues: readonly FieldIssue[] = field ? [{ field, message }] : [],
   ) {
     super(message);
   }
@@ -51,7 +59,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-/** Reads the `{error: {code, message, field?}}` envelope; tolerates a body that is not one. */
+/** Reads the `{error: {code, message, field?, issues?}}` envelope; tolerates a body that is not one. */
 async function toError(res: Response): Promise<ApiClientError> {
   const body: unknown = await res.json().catch(() => undefined);
   const error = isRecord(body) && isRecord(body.error) ? body.error : {};
@@ -59,7 +67,10 @@ async function toError(res: Response): Promise<ApiClientError> {
   const message = typeof error.message === 'string' ? error.message : `HTTP ${res.status}`;
   const field = typeof error.field === 'string' ? error.field : undefined;
   const retry = Number(res.headers.get('retry-after'));
-  return new ApiClientError(res.status, code, message, field, Number.isFinite(retry) && retry > 0 ? retry : undefined);
+  const issues = Array.isArray(error.issues)
+    ? error.issues.filter((i): i is FieldIssue => isRecord(i) && typeof i.field === 'string' && typeof i.message === 'string')
+    : undefined;
+  return new ApiClientError(res.status, code, message, field, Number.isFinite(retry) && retry > 0 ? retry : undefined, issues?.length ? issues : undefined);
 }
 
 /**

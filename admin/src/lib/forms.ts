@@ -1,7 +1,8 @@
 /**
- * Form submission state shared by every form: pending flag, the API's error, the field it blames.
- * An error whose `field` is one of the form's controls is shown next to it (`aria-invalid` +
- * `aria-describedby`); any other error is shown above the buttons. Focus moves to the first error.
+ * Form submission state shared by every form: pending flag, the API's error, the fields it blames.
+ * Each field at fault (the API names them all at once) that is one of the form's controls is shown next
+ * to it (`aria-invalid` + `aria-describedby`); any other error is shown above the buttons. Focus moves
+ * to the first error.
  */
 import { createSignal, type Accessor } from 'solid-js';
 import { ApiClientError } from './api';
@@ -19,7 +20,7 @@ function withoutFieldName(message: string, field: string): string {
 export interface Submission {
   pending: Accessor<boolean>;
   error: Accessor<ApiClientError | null>;
-  /** The API's message when it blames `name` and the form has a control called `name`. */
+  /** The API's message when it blames `name` (among the fields at fault) and the form has a control called `name`. */
   fieldError: (name: string) => string | undefined;
   /** The error to show for the whole form (no field, or a field this form does not show). */
   formError: Accessor<ApiClientError | null>;
@@ -37,12 +38,15 @@ export interface Submission {
 export function createSubmission(form: () => HTMLFormElement | undefined, fields: readonly string[]): Submission {
   const [pending, setPending] = createSignal(false);
   const [error, setError] = createSignal<ApiClientError | null>(null);
-  const shown = (e: ApiClientError | null) => e?.field !== undefined && fields.includes(e.field);
+  /** The first field at fault that this form shows. */
+  const firstShown = (e: ApiClientError | null) => e?.issues.find((issue) => fields.includes(issue.field));
+  const shown = (e: ApiClientError | null) => firstShown(e) !== undefined;
 
   const focusError = (e: ApiClientError) => {
     const el = form();
     if (!el) return;
-    const target = shown(e) && e.field !== undefined ? el.querySelector<HTMLElement>(`[name="${CSS.escape(e.field)}"]`) : el.querySelector<HTMLElement>('.form-error');
+    const first = firstShown(e);
+    const target = first ? el.querySelector<HTMLElement>(`[name="${CSS.escape(first.field)}"]`) : el.querySelector<HTMLElement>('.form-error');
     target?.focus();
   };
 
@@ -55,8 +59,8 @@ export function createSubmission(form: () => HTMLFormElement | undefined, fields
     pending,
     error,
     fieldError: (name) => {
-      const e = error();
-      return e && e.field === name && shown(e) ? withoutFieldName(e.message, name) : undefined;
+      const issue = fields.includes(name) ? error()?.issues.find((i) => i.field === name) : undefined;
+      return issue ? withoutFieldName(issue.message, name) : undefined;
     },
     formError: () => {
       const e = error();

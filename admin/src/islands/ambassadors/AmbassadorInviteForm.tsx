@@ -1,6 +1,7 @@
-import { createSignal, For, type JSX, type VoidComponent } from 'solid-js';
+import { createSignal, type JSX, type VoidComponent } from 'solid-js';
 import Field from '../../components/Field';
 import FormError from '../../components/FormError';
+import { Select } from '../../components/Select';
 import { client, unwrap } from '../../lib/api';
 import type { AmbassadorProfile, InvitedAmbassador } from '../../lib/api-types';
 import { AMBASSADOR_PROFILES } from '../../lib/enums';
@@ -51,10 +52,7 @@ const AmbassadorInviteForm: VoidComponent<AmbassadorInviteFormProps> = (props) =
           </Field>
           <Field name="profile" label={`${t('ambassadors.profile')} ${t('field.optional')}`} error={submission.fieldError('profile')}>
             {(attrs) => (
-              <select {...attrs} value={profile()} onChange={(e) => setProfile(AMBASSADOR_PROFILES.find((p) => p === e.currentTarget.value) ?? '')}>
-                <option value="">{t('ambassadors.profile.none')}</option>
-                <For each={AMBASSADOR_PROFILES}>{(p) => <option value={p}>{t(`profile.${p}`)}</option>}</For>
-              </select>
+              <Select attrs={attrs} value={profile()} onChange={setProfile} options={[{ value: '', label: t('ambassadors.profile.none') }, ...AMBASSADOR_PROFILES.map((p) => ({ value: p, label: t(`profile.${p}`) }))]} />
             )}
           </Field>
         </div>

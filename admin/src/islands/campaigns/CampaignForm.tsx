@@ -1,6 +1,7 @@
-import { createSignal, For, untrack, type JSX, type VoidComponent } from 'solid-js';
+import { createSignal, untrack, type JSX, type VoidComponent } from 'solid-js';
 import Field from '../../components/Field';
 import FormActions from '../../components/FormActions';
+import { Select } from '../../components/Select';
 import { client, unwrap } from '../../lib/api';
 import type { Campaign, CampaignObjective, CampaignStatus } from '../../lib/api-types';
 import { CAMPAIGN_OBJECTIVES, CAMPAIGN_STATUSES } from '../../lib/enums';
@@ -63,9 +64,7 @@ const CampaignForm: VoidComponent<CampaignFormProps> = (props) => {
         </Field>
         <Field name="objective" label={t('campaign.objective')} error={submission.fieldError('objective')}>
           {(attrs) => (
-            <select {...attrs} value={objective()} onChange={(e) => setObjective(CAMPAIGN_OBJECTIVES.find((o) => o === e.currentTarget.value) ?? 'recruitment')}>
-              <For each={CAMPAIGN_OBJECTIVES}>{(o) => <option value={o}>{t(`objective.${o}`)}</option>}</For>
-            </select>
+            <Select attrs={attrs} value={objective()} onChange={setObjective} options={CAMPAIGN_OBJECTIVES.map((o) => ({ value: o, label: t(`objective.${o}`) }))} />
           )}
         </Field>
         <div class="grid">
@@ -78,9 +77,7 @@ const CampaignForm: VoidComponent<CampaignFormProps> = (props) => {
         </div>
         <Field name="status" label={t('field.status')} hint={t('campaign.status.hint')} error={submission.fieldError('status')}>
           {(attrs) => (
-            <select {...attrs} value={status()} onChange={(e) => setStatus(CAMPAIGN_STATUSES.find((s) => s === e.currentTarget.value) ?? 'draft')}>
-              <For each={CAMPAIGN_STATUSES}>{(s) => <option value={s}>{t(`campaignStatus.${s}`)}</option>}</For>
-            </select>
+            <Select attrs={attrs} value={status()} onChange={setStatus} options={CAMPAIGN_STATUSES.map((s) => ({ value: s, label: t(`campaignStatus.${s}`) }))} />
           )}
         </Field>
         <FormActions submission={submission} label={props.campaign ? t('action.save') : t('campaign.create')} done={saved() ? t('state.saved') : ''} />

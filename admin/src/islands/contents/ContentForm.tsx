@@ -1,6 +1,7 @@
-import { createSignal, For, Show, untrack, type JSX, type VoidComponent } from 'solid-js';
+import { createSignal, Show, untrack, type JSX, type VoidComponent } from 'solid-js';
 import Field from '../../components/Field';
 import FormActions from '../../components/FormActions';
+import { Select } from '../../components/Select';
 import { client, unwrap } from '../../lib/api';
 import type { Campaign, Content, ContentKind, Network } from '../../lib/api-types';
 import { CONTENT_KINDS, NETWORKS } from '../../lib/enums';
@@ -59,16 +60,12 @@ const ContentForm: VoidComponent<ContentFormProps> = (props) => {
         <fieldset class="plain" disabled={props.readOnly}>
           <Field name="campaignId" label={t('content.campaign')} error={submission.fieldError('campaignId')}>
             {(attrs) => (
-              <select {...attrs} required value={campaignId()} onChange={(e) => setCampaignId(e.currentTarget.value)}>
-                <For each={props.campaigns}>{(c) => <option value={c.id}>{c.name}</option>}</For>
-              </select>
+              <Select attrs={attrs} required value={campaignId()} onChange={setCampaignId} options={props.campaigns.map((c) => ({ value: c.id, label: c.name }))} />
             )}
           </Field>
           <Field name="kind" label={t('content.kind')} error={submission.fieldError('kind')}>
             {(attrs) => (
-              <select {...attrs} value={kind()} onChange={(e) => setKind(CONTENT_KINDS.find((k) => k === e.currentTarget.value) ?? 'article')}>
-                <For each={CONTENT_KINDS}>{(k) => <option value={k}>{t(`kind.${k}`)}</option>}</For>
-              </select>
+              <Select attrs={attrs} value={kind()} onChange={setKind} options={CONTENT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
             )}
           </Field>
           <Field name="title" label={t('content.titleField')} error={submission.fieldError('title')}>

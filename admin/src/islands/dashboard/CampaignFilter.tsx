@@ -1,4 +1,5 @@
-import { For, type VoidComponent } from 'solid-js';
+import type { VoidComponent } from 'solid-js';
+import { Select } from '../../components/Select';
 import { client, unwrap } from '../../lib/api';
 import type { Campaign } from '../../lib/api-types';
 import { useI18n } from '../../lib/use-i18n';
@@ -28,10 +29,12 @@ const CampaignFilter: VoidComponent<CampaignFilterProps> = (props) => {
   return (
     <div class="field dash-campaign">
       <label for="dash-campaign">{t('dash.campaign.label')}</label>
-      <select id="dash-campaign" value={props.selected ?? ''} onChange={(e) => props.onChange(e.currentTarget.value || undefined)}>
-        <option value="">{t('dash.campaign.all')}</option>
-        <For each={props.campaigns}>{(campaign) => <option value={campaign.id}>{campaign.name}</option>}</For>
-      </select>
+      <Select
+        attrs={{ id: 'dash-campaign' }}
+        value={props.selected ?? ''}
+        onChange={(id) => props.onChange(id || undefined)}
+        options={[{ value: '', label: t('dash.campaign.all') }, ...props.campaigns.map((campaign) => ({ value: campaign.id, label: campaign.name }))]}
+      />
     </div>
   );
 };

@@ -1,7 +1,8 @@
-import { createSignal, For, Show, type JSX, type VoidComponent } from 'solid-js';
+import { createSignal, Show, type JSX, type VoidComponent } from 'solid-js';
 import CopyField from '../../components/CopyField';
 import Field from '../../components/Field';
 import FormError from '../../components/FormError';
+import { Select } from '../../components/Select';
 import { client, unwrap } from '../../lib/api';
 import type { AdminRole, InvitedAdmin } from '../../lib/api-types';
 import { ADMIN_ROLES } from '../../lib/enums';
@@ -46,9 +47,7 @@ const AdminInviteForm: VoidComponent<AdminInviteFormProps> = (props) => {
         </Field>
         <Field name="role" label={t('team.role')} hint={t('team.role.hint')} error={submission.fieldError('role')}>
           {(attrs) => (
-            <select {...attrs} value={role()} onChange={(e) => setRole(ADMIN_ROLES.find((r) => r === e.currentTarget.value) ?? 'editor')}>
-              <For each={ADMIN_ROLES}>{(r) => <option value={r}>{t(`role.${r}`)}</option>}</For>
-            </select>
+            <Select attrs={attrs} value={role()} onChange={setRole} options={ADMIN_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
           )}
         </Field>
         <FormError error={submission.formError()} />

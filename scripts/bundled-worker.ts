@@ -50,3 +50,12 @@ function bundleModules(dir: string) {
 export function readVarsFile(name: string): Record<string, string> {
   return parseEnv(readFileSync(path.join(ROOT, name), 'utf8')) as Record<string, string>;
 }
+
+/** The id of the D1 database bound as `binding` in wrangler.toml (its local SQLite file is named after it). */
+export function d1DatabaseId(binding = 'DB'): string {
+  const { d1Databases } = unstable_getMiniflareWorkerOptions(WRANGLER_CONFIG).workerOptions;
+  const entry = (d1Databases as Record<string, string | { id: string }> | undefined)?.[binding];
+  const id = typeof entry === 'string' ? entry : entry?.id;
+  if (!id) throw new Error(`wrangler.toml binds no D1 database as ${binding}`);
+  return id;
+}

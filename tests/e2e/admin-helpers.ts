@@ -3,7 +3,7 @@
  * through the form or from Node (to prepare data), and an axe-core scan of the current page.
  */
 import axe from 'axe-core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { hcWithType } from '../../admin/src/generated/api-client';
 
@@ -87,6 +87,28 @@ export async function signedInSession(browser: Browser, owner: Pick<Owner, 'emai
   const { context, page } = await signedInContext(browser, owner);
   await page.close();
   return context;
+}
+
+/** A phone in French, as most ambassadors open their space. */
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'fr-FR' } as const;
+
+/**
+ * A browser context signed in as a new ambassador of `api`'s organisation: invited through the API, the
+ * invitation accepted from Node with the site's Origin, and its `__Host-` session cookie given to the context
+ * (Secure, `Path=/`, no domain: Chromium keeps it on loopback http).
+ */
+export async function ambassadorContext(browser: Browser, api: Awaited<ReturnType<typeof signedInClient>>, name: string, options: BrowserContextOptions = { locale: 'fr-FR' }) {
+  const baseUrl = inject('baseUrl');
+  const invited = await api.api.v1.ambassadors.$post({ json: { name, email: `amb-${crypto.randomUUID().slice(0, 8)}@e2e.relais.test` } });
+  if (invited.status !== 201) throw new Error(`inviting ${name} answered ${invited.status}`);
+  const { token, ambassador } = await invited.json();
+  const accepted = await fetch(`${baseUrl}/api/v1/invitations/${token}/accept`, { method: 'POST', headers: { origin: baseUrl } });
+  if (accepted.status !== 200) throw new Error(`accepting the invitation answered ${accepted.status}`);
+  const [cookie = '', value = ''] = (accepted.headers.get('set-cookie') ?? '').split(';')[0]?.split('=') ?? [];
+  const context = await browser.newContext(options);
+  context.setDefaultTimeout(10_000);
+  await context.addCookies([{ name: cookie, value, domain: new URL(baseUrl).hostname, path: '/', secure: true, httpOnly: true, sameSite: 'Lax' }]);
+  return { context, ambassadorId: ambassador.id };
 }
 
 export interface AxeViolation {

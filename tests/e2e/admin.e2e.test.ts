@@ -267,7 +267,7 @@ describe('admin', () => {
     expect(await joinPage.getByRole('link', { name: 'Créer une campagne' }).count()).toBe(0);
     await open(joinPage, '/admin/settings/');
     await joinPage.getByText('permet de consulter, pas de modifier').waitFor();
-    expect(await joinPage.getByRole('button', { name: 'Enregistrer' }).isDisabled()).toBe(true);
+    expect(await joinPage.getByRole('button', { name: 'Enregistrer', exact: true }).isDisabled()).toBe(true);
     await joiner.close();
   });
 
@@ -277,7 +277,7 @@ describe('admin', () => {
     await page.getByLabel('Nom de l’organisation').fill('Lumière Industries France');
     const linkedin = page.getByRole('group', { name: 'LinkedIn' });
     await linkedin.getByLabel('Portée organique (%)').fill('12.5');
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await page.getByText('Enregistré.').waitFor();
     await page.reload();
     await hydrated(page);
@@ -285,7 +285,7 @@ describe('admin', () => {
     expect(await page.getByRole('group', { name: 'LinkedIn' }).getByLabel('Portée organique (%)').inputValue()).toBe('12.5');
 
     await page.getByLabel('Fenêtre d’attribution (jours)').fill('400');
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     const attribution = page.getByLabel('Fenêtre d’attribution (jours)');
     await expect.poll(() => attribution.getAttribute('aria-invalid')).toBe('true');
     expect(await attribution.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);

@@ -42,7 +42,7 @@ describe('an admin’s first hour', () => {
     expect(await shownOption(page.getByLabel('Objectif'))).toBe('Recrutement');
     expect(await shownOption(page.getByLabel('Statut'))).toBe('Active');
     await page.getByLabel('Nom', { exact: true }).fill('Recrutement Toulouse 2027');
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await page.getByText('Enregistré.').waitFor();
     const savedCampaign = await (await api.api.v1.campaigns[':id'].$get({ param: { id: campaign.id } })).json();
     expect(savedCampaign).toMatchObject({ name: 'Recrutement Toulouse 2027', objective: 'recruitment', status: 'active' });
@@ -51,7 +51,7 @@ describe('an admin’s first hour', () => {
     expect(await shownOption(page.getByLabel('Type'))).toBe('Offre d’emploi');
     expect(await shownOption(page.getByLabel('Campagne'))).toBe('Recrutement Toulouse 2027');
     await page.getByLabel('Titre').fill('Développeuse backend confirmée — Toulouse');
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await page.getByText('Enregistré.').waitFor();
     const savedContent = await (await api.api.v1.contents[':id'].$get({ param: { id: content.id } })).json();
     expect(savedContent).toMatchObject({ title: 'Développeuse backend confirmée — Toulouse', kind: 'job', campaignId: campaign.id });
@@ -91,7 +91,7 @@ describe('an admin’s first hour', () => {
     const cpc = page.getByRole('group', { name: 'LinkedIn' }).getByLabel('Coût par clic');
     await currency.fill('euro');
     await cpc.fill('-1');
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await expect.poll(() => currency.getAttribute('aria-invalid')).toBe('true');
     expect(await cpc.getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#f-currency-error').textContent()).toBe('Must be an ISO 4217 code such as EUR');
@@ -101,10 +101,26 @@ describe('an admin’s first hour', () => {
 
     await currency.fill('EUR');
     await cpc.fill('2.5');
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await page.getByText('Enregistré.').waitFor();
     expect(await currency.getAttribute('aria-invalid')).toBeNull();
     expect(await cpc.getAttribute('aria-invalid')).toBeNull();
+    await page.close();
+  });
+
+  it('replaces the shipped “Sharing well” guide with the organisation’s own, then goes back to it', async () => {
+    const page = await session.newPage();
+    await open(page, '/admin/settings/');
+    const guide = page.getByLabel('Votre guide');
+    expect(await guide.inputValue()).toBe('');
+    await guide.fill('## Chez Atelier Garonne\n\n- Parlez de **votre** atelier');
+    await page.getByRole('button', { name: 'Enregistrer le guide' }).click();
+    await page.getByRole('region', { name: 'Guide « Bien partager »' }).getByText('Enregistré.').waitFor();
+    expect((await (await api.api.v1.organisation.$get()).json()).sharingGuide).toBe('## Chez Atelier Garonne\n\n- Parlez de **votre** atelier');
+    await guide.fill('');
+    await page.getByRole('button', { name: 'Enregistrer le guide' }).click();
+    await page.getByText('les ambassadeurs lisent le guide de Relais', { exact: false }).last().waitFor();
+    expect((await (await api.api.v1.organisation.$get()).json()).sharingGuide).toBeNull();
     await page.close();
   });
 });

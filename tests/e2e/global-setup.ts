@@ -2,8 +2,8 @@
  * Builds and starts everything the browser tests need, once per run (STYLE §10):
  * site and Worker builds → migrations + seed in a fresh state dir → the deploy bundle with the site, in
  * one Miniflare (scripts/bundled-worker.ts; no `wrangler dev` proxy, bundler or watcher between the
- * browser and the Worker) → landing server → e2e links (and the r.js shop link with its API key) → a
- * loopback bridge to the Worker's D1 → a shared Chromium. Tests get the addresses via `inject()`.
+ * browser and the Worker), with a SQL Worker on the same D1 for the tests → landing server → e2e links
+ * (and the r.js shop link with its API key) → a shared Chromium. Tests get the addresses via `inject()`.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -15,8 +15,9 @@ import { promisify } from 'node:util';
 import { Log, LogLevel, Miniflare } from 'miniflare';
 import { chromium, type BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
-import { bundledWorkerOptions, readVarsFile } from '../../scripts/bundled-worker';
-import { serveD1 } from './d1-bridge';
+import { bundledWorkerOptions, d1DatabaseId, readVarsFile } from '../../scripts/bundled-worker';
+import { sqlWorkerOptions } from '../../scripts/http-d1';
+import { workerD1 } from './d1-bridge';
 import { insertLandingLink, insertShopLink, type E2eLink, type E2eShop } from './fixtures';
 import { LANDING_HOST, startLandingServer, type LandingServer } from './landing';
 
@@ -26,7 +27,7 @@ declare module 'vitest' {
     baseUrl: string;
     landingUrl: string;
     wsEndpoint: string;
-    /** The Worker's D1, for `bridgedDb()` (d1-bridge.ts). */
+    /** The SQL Worker beside the Worker, for `bridgedDb()` (d1-bridge.ts). */
     d1Url: string;
     link: E2eLink;
     /** The r.js journey: a link to `<landing>/shop/job` and a `conversions:write` key. */
@@ -75,8 +76,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await run(BIN('tsx'), ['scripts/seed.ts', '--persist-to', persistTo]);
 
     const mf = new Miniflare({
-      // The committed example values, never a developer's own .dev.vars (which a fresh CI checkout lacks).
-      ...bundledWorkerOptions({ dir: bundleDir, assets: true, secrets: readVarsFile('.dev.vars.example') }),
+      workers: [
+        // The committed example values, never a developer's own .dev.vars (which a fresh CI checkout lacks).
+        { ...bundledWorkerOptions({ dir: bundleDir, assets: true, secrets: readVarsFile('.dev.vars.example') }) },
+        // The tests' access to the same D1, on its own loopback socket (d1-bridge.ts).
+        { ...sqlWorkerOptions(d1DatabaseId()), unsafeDirectSockets: [{ host: '127.0.0.1', port: 0 }] },
+      ],
       host: '127.0.0.1',
       port: 0,
       // Where `wrangler … --persist-to` keeps its state: the migrated, seeded D1 above.
@@ -87,15 +92,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
     });
     cleanups.push(() => mf.dispose());
     const baseUrl = (await mf.ready).origin;
-    const d1 = (await mf.getD1Database('DB')) as unknown as D1Database;
+    const d1Url = (await mf.unsafeGetDirectURL('sql')).href;
+    const d1 = workerD1(d1Url);
 
     const landing: LandingServer = await startLandingServer();
     cleanups.push(landing.close);
     const link = await insertLandingLink(d1, landing.url);
     const shop = await insertShopLink(d1, landing.url);
     landing.setRelaisScript(`${baseUrl}/r.js`);
-    const bridge = await serveD1(d1);
-    cleanups.push(bridge.close);
 
     const browser: BrowserServer = await chromium.launchServer({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -109,7 +113,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('baseUrl', baseUrl);
     project.provide('landingUrl', landing.url);
     project.provide('wsEndpoint', browser.wsEndpoint());
-    project.provide('d1Url', bridge.url);
+    project.provide('d1Url', d1Url);
     project.provide('link', link);
     project.provide('shop', shop);
   } catch (error) {

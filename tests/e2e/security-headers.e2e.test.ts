@@ -6,10 +6,10 @@
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createOrganisation, hydrated, newContext, signedInClient, signedInContext } from './admin-helpers';
+import { ambassadorContext, createOrganisation, hydrated, newContext, signedInClient, signedInContext } from './admin-helpers';
 
 const ADMIN_PAGES = ['/admin/', '/admin/campaigns/', '/admin/campaigns/edit/', '/admin/contents/edit/', '/admin/charter/', '/admin/ambassadors/', '/admin/api-keys/', '/admin/team/', '/admin/settings/'];
-const ME_PAGES = ['/me/', '/me/charter/', '/me/results/', '/me/privacy/', '/me/share/'];
+const ME_PAGES = ['/me/', '/me/charter/', '/me/results/', '/me/profile/', '/me/guide/', '/me/privacy/', '/me/share/'];
 const PUBLIC_PAGES = ['/admin/', '/admin/login/', '/admin/join/', '/me/join/'];
 
 /** Collects, per page, what the browser refused under the policy (console reports and violation events). */
@@ -64,15 +64,7 @@ describe('pages under their security policy', () => {
   it('runs every page of the ambassador’s space without a violation, signed in', async () => {
     const owner = await createOrganisation(baseUrl, 'Espace sous politique');
     const api = await signedInClient(baseUrl, owner);
-    const invited = await api.api.v1.ambassadors.$post({ json: { name: 'Lou Bernard', email: `lou-${crypto.randomUUID().slice(0, 6)}@e2e.relais.test` } });
-    expect(invited.status).toBe(201);
-    const { token } = await invited.json();
-    const accepted = await fetch(`${baseUrl}/api/v1/invitations/${token}/accept`, { method: 'POST', headers: { origin: baseUrl } });
-    expect(accepted.status).toBe(200);
-    const [name = '', value = ''] = (accepted.headers.get('set-cookie') ?? '').split(';')[0]?.split('=') ?? [];
-    const context = await newContext(browser, 'fr-FR');
-    // `__Host-` cookies are Secure with `Path=/` and no domain attribute; Chromium keeps them on loopback http.
-    await context.addCookies([{ name, value, domain: new URL(baseUrl).hostname, path: '/', secure: true, httpOnly: true, sameSite: 'Lax' }]);
+    const { context } = await ambassadorContext(browser, api, 'Lou Bernard');
     const { refused, pages } = await visitAll(context, ME_PAGES);
     expect(refused).toEqual([]);
     // No charter is published in this organisation, so every page is the page asked for.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, dayOf } from '../../worker/lib/days';
 import { randomSlug } from '../../worker/lib/ids';
+import { publicName } from '../../worker/lib/public-name';
 import { rankByResults } from '../../worker/services/leaderboard';
 import { makeAmbassador } from './builders';
 import { call, callJson, sessionFrom } from './http';
@@ -51,6 +52,17 @@ describe('GET /api/v1/leaderboard', () => {
     expect(JSON.stringify(board.body)).not.toContain(hidden.name);
     expect(JSON.stringify(board.body)).not.toContain('shares');
   }, 30_000);
+
+  it('never shows the full name: without a display name, the first name and the last name’s initial', async () => {
+    const space = await makeSpace();
+    const amb = await player(space, 'Camille Martin-Durand', { visitors: 1 });
+    const board = await callJson<Board>('/api/v1/leaderboard', { session: amb.session });
+    expect(board.body.items.map((i) => i.displayName)).toEqual(['Camille M.']);
+    expect(JSON.stringify(board.body)).not.toContain('Martin');
+    expect(publicName(null, '  élodie   ÉVRARD ')).toBe('élodie É.');
+    expect(publicName(null, 'Madonna')).toBe('Madonna');
+    expect(publicName('Cam', 'Camille Martin')).toBe('Cam');
+  });
 
   it('shows the display name when set, and marks the caller’s own row', async () => {
     const space = await makeSpace();

@@ -12,7 +12,7 @@ describe('GET /api/v1/me', () => {
     const res = await callJson<Me>('/api/v1/me', { session: amb.session });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
-      id: amb.id, name: 'Camille Martin', email: amb.email, displayName: null, team: 'Engineering', profile: 'expert', audience: {}, leaderboardOptIn: false,
+      id: amb.id, name: 'Camille Martin', email: amb.email, displayName: null, language: null, team: 'Engineering', profile: 'expert', audience: {}, leaderboardOptIn: false,
       status: 'active', joinedAt: expect.any(String), charter: { currentVersion: 1, acceptedVersion: null, accepted: false },
     });
   });
@@ -36,8 +36,10 @@ describe('PATCH /api/v1/me', () => {
     const first = await callJson<Me>('/api/v1/me', { method: 'PATCH', session: amb.session, body: { leaderboardOptIn: true, displayName: ' Cam ', audience: { linkedin: 1200, x: 300 } } });
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ leaderboardOptIn: true, displayName: 'Cam', audience: { linkedin: 1200, x: 300 } });
-    const second = await callJson<Me>('/api/v1/me', { method: 'PATCH', session: amb.session, body: { audience: { x: null, facebook: 40 }, displayName: null } });
-    expect(second.body).toMatchObject({ leaderboardOptIn: true, displayName: null, audience: { linkedin: 1200, facebook: 40 } });
+    const second = await callJson<Me>('/api/v1/me', { method: 'PATCH', session: amb.session, body: { audience: { x: null, facebook: 40 }, displayName: null, language: 'en' } });
+    expect(second.body).toMatchObject({ leaderboardOptIn: true, displayName: null, language: 'en', audience: { linkedin: 1200, facebook: 40 } });
+    const third = await callJson<Me>('/api/v1/me', { method: 'PATCH', session: amb.session, body: { language: null } });
+    expect(third.body).toMatchObject({ language: null, audience: { linkedin: 1200, facebook: 40 } });
     expect(second.body.audience).not.toHaveProperty('x');
   });
 
@@ -47,6 +49,7 @@ describe('PATCH /api/v1/me', () => {
     [{ audience: { linkedin: 1.5 } }, 'audience.linkedin'],
     [{ audience: { myspace: 3 } }, 'audience.myspace'],
     [{ displayName: '' }, 'displayName'],
+    [{ language: 'de' }, 'language'],
     [{ name: 'Someone else' }, 'name'],
   ])('answers 422 for %j (field %s)', async (body, field) => {
     const amb = await join(await makeSpace());

@@ -7,7 +7,7 @@ import { errorResponses, jsonResponse, noContent } from '../lib/openapi';
 import { jsonBody, params, query } from '../lib/validate';
 import { allow, callerOf } from '../middleware/allow';
 import { IdParamSchema, PageQuerySchema, pageOf } from '../schemas/common';
-import { AcceptCharterBodySchema, BadgesSchema, FeedItemSchema, MeSchema, MyCharterSchema, MyStatsSchema, PeriodQuerySchema, PersonalExportSchema, UpdateMeBodySchema } from '../schemas/me';
+import { AcceptCharterBodySchema, BadgesSchema, FeedItemSchema, GuideQuerySchema, MeSchema, MyCharterSchema, MyStatsSchema, PeriodQuerySchema, PersonalExportSchema, SharingGuideSchema, UpdateMeBodySchema } from '../schemas/me';
 import { CreateShareBodySchema, CreateShareResponseSchema, MyShareSchema, PreviewShareBodySchema, PreviewShareResponseSchema, ReportMetricsBodySchema } from '../schemas/shares';
 import { getMyStats } from '../services/ambassador-stats';
 import { getMyBadges } from '../services/badges';
@@ -16,6 +16,7 @@ import { listFeed } from '../services/feed';
 import { getMe, leaveProgramme, updateMe } from '../services/me';
 import { exportPersonalData } from '../services/personal-export';
 import { createShare, listMyShares, previewShare, reportMetrics } from '../services/shares';
+import { getSharingGuide } from '../services/sharing-guide';
 import type { AppEnv } from '../env';
 
 const tags = ['Ambassador space'];
@@ -43,7 +44,7 @@ export const meRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: 'Change my profile',
-      description: '`leaderboardOptIn`, `displayName` (null: use the name), `audience` (followers per network, merged per network; null removes one). Absent fields stay.',
+      description: '`leaderboardOptIn`, `displayName` (null: the first name and the last name’s initial), `language` (`fr`, `en`, or null: the browser’s), `audience` (followers per network, merged per network; null removes one). Absent fields stay.',
       responses: { ...jsonResponse(200, 'The profile', MeSchema), ...errorResponses('invalid_json', 'validation_failed', ...guarded) },
     }),
     allow('ambassador'),
@@ -154,6 +155,18 @@ export const meRoutes = new Hono<AppEnv>()
     describeRoute({ tags, summary: 'My badges', description: 'Every badge with its rule, whether it is earned and the progress towards it. No badge rewards volume alone.', responses: { ...jsonResponse(200, 'The badges', BadgesSchema), ...errorResponses(...guarded) } }),
     allow('ambassador'),
     async (c) => c.json(await getMyBadges(c.var.db, ...me(c)), 200),
+  )
+  .get(
+    '/guide',
+    describeRoute({
+      tags,
+      summary: 'The “Sharing well” guide',
+      description: 'The organisation’s own guide when it wrote one (`custom`), else the one Relais ships in `lang` (`fr` by default, or `en`).',
+      responses: { ...jsonResponse(200, 'The guide', SharingGuideSchema), ...errorResponses('validation_failed', ...guarded) },
+    }),
+    allow('ambassador'),
+    query(GuideQuerySchema),
+    async (c) => c.json(await getSharingGuide(c.var.db, me(c)[0], c.req.valid('query').lang), 200),
   )
   .get(
     '/export',

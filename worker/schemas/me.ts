@@ -1,7 +1,7 @@
 /** The ambassador's own space: profile, charter, feed, results, badges, leaderboard and export. */
 import { createSelectSchema } from 'drizzle-valibot';
 import * as v from 'valibot';
-import { invitations, links, NETWORKS, sessions, type Network } from '../../db/schema';
+import { invitations, LOCALES, links, NETWORKS, sessions, type Network } from '../../db/schema';
 import { AmbassadorRowSchema } from './ambassadors';
 import { bodyMessage, CampaignRowSchema } from './campaigns';
 import { AcceptanceRowSchema, CharterRowSchema } from './charters';
@@ -21,7 +21,8 @@ const ambassador = AmbassadorRowSchema.entries;
 
 const MeEntries = {
   ...v.pick(AmbassadorRowSchema, ['id', 'name', 'email', 'displayName', 'team', 'profile']).entries,
-  displayName: v.pipe(ambassador.displayName, v.description('the name shown on the leaderboard (the name when null)')),
+  displayName: v.pipe(ambassador.displayName, v.description('the name shown on the leaderboard; when null, the first name and the initial of the last (“Camille M.”)')),
+  language: v.pipe(v.nullable(v.picklist(LOCALES)), v.description('the language they chose for their space and e-mails; null: their browser’s')),
   // Null in the table until declared; the API then shows {}.
   audience: AudienceSchema,
   leaderboardOptIn: v.pipe(ambassador.leaderboardOptIn, v.description('whether they chose to appear, by name, on the leaderboard')),
@@ -43,6 +44,7 @@ export const UpdateMeBodySchema = v.strictObject(
   {
     leaderboardOptIn: v.optional(v.boolean('must be true or false')),
     displayName: v.optional(v.nullable(NameSchema(100))),
+    language: v.optional(v.nullable(v.picklist(LOCALES, 'must be fr or en'))),
     audience: v.optional(v.partial(v.strictObject(perNetwork(v.nullable(Followers)), 'is not a network'))),
   },
   bodyMessage('your profile'),
@@ -171,3 +173,17 @@ export const PersonalExportSchema = v.pipe(
   v.title('PersonalExport'),
 );
 export type PersonalExport = v.InferOutput<typeof PersonalExportSchema>;
+
+/** `GET /api/v1/me/guide`: which language the shipped guide is read in (an organisation's own guide has one). */
+export const GuideQuerySchema = v.object({ lang: v.optional(v.picklist(LOCALES, 'must be fr or en'), 'fr') });
+
+/** The "Sharing well" guide: the organisation's own, or the one Relais ships. */
+export const SharingGuideSchema = v.pipe(
+  v.object({
+    markdown: v.pipe(v.string(), v.description('the guide, Markdown')),
+    html: v.pipe(v.string(), v.description('the guide rendered to safe HTML')),
+    custom: v.pipe(v.boolean(), v.description('true when the organisation wrote its own; false: the guide Relais ships, in `lang`')),
+  }),
+  v.title('SharingGuide'),
+);
+export type SharingGuide = v.InferOutput<typeof SharingGuideSchema>;

@@ -4,6 +4,8 @@ import { NETWORKS, organisations } from '../../db/schema';
 import { CONVERSION_TYPES } from '../services/defaults';
 import { asNumber, asPicklist, asTimestamp, NameSchema, SlugSchema, TargetUrlSchema } from './common';
 
+const MAX_GUIDE_LENGTH = 20_000;
+
 const Money = v.pipe(v.number('must be a number'), v.minValue(0, 'must be zero or more'), v.maxValue(1_000_000, 'is too large'));
 
 const NetworkRateSchema = v.object({
@@ -21,6 +23,7 @@ const OrganisationRowSchema = createSelectSchema(organisations, {
   conversionValues: () => ConversionValuesSchema,
   ambassadorVisibility: asPicklist(organisations.ambassadorVisibility),
   retentionMonths: asNumber,
+  sharingGuide: (schema) => v.pipe(schema, v.description('the “Sharing well” guide ambassadors read, Markdown; null: the one Relais ships')),
   createdAt: asTimestamp,
   updatedAt: asTimestamp,
 });
@@ -39,6 +42,7 @@ export const OrganisationSchema = v.pipe(
     'conversionValues',
     'ambassadorVisibility',
     'retentionMonths',
+    'sharingGuide',
     'createdAt',
     'updatedAt',
   ]),
@@ -58,6 +62,7 @@ export const UpdateOrganisationBodySchema = v.strictObject(
     conversionValues: v.optional(v.partial(v.strictObject(Object.fromEntries(CONVERSION_TYPES.map((t) => [t, Money])) as Record<(typeof CONVERSION_TYPES)[number], typeof Money>))),
     ambassadorVisibility: v.optional(v.picklist(['opt-in', 'all'], 'must be opt-in or all')),
     retentionMonths: v.optional(v.pipe(v.number('must be a number'), v.integer('must be a whole number of months'), v.minValue(1, 'must be 1 to 120 months'), v.maxValue(120, 'must be 1 to 120 months'))),
+    sharingGuide: v.optional(v.nullable(v.pipe(v.string('must be a string'), v.trim(), v.minLength(1, 'is empty: send null to use the guide Relais ships'), v.maxLength(MAX_GUIDE_LENGTH, `must be at most ${MAX_GUIDE_LENGTH} characters`)))),
   },
   'has a field this resource does not have',
 );

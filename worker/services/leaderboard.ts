@@ -9,6 +9,7 @@ import { ambassadors, dailyLinkStats, shares } from '../../db/schema';
 import type { Caller } from '../lib/caller';
 import type { Db } from '../lib/db';
 import { ApiError } from '../lib/errors';
+import { publicName } from '../lib/public-name';
 import type { Leaderboard } from '../schemas/me';
 import type { Period } from '../schemas/period';
 import { periodBounds } from './ambassador-stats';
@@ -78,7 +79,7 @@ export async function getLeaderboard(db: Db, caller: Caller, period: Period): Pr
   const me = caller.kind === 'ambassador' ? caller.ambassadorId : null;
   const entries = people.map((a) => ({
     ambassadorId: a.id,
-    displayName: a.displayName ?? a.name ?? '',
+    displayName: publicName(a.displayName, a.name),
     conversions: resultsOf.get(a.id)?.conversions ?? 0,
     uniqueVisitors: visitors.get(a.id) ?? 0,
     engagements: engagementOf.get(a.id) ?? 0,

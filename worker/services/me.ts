@@ -25,6 +25,7 @@ export function toMeDto(row: AmbassadorRow, currentVersion: number | null, accep
     name: row.name,
     email: row.email,
     displayName: row.displayName,
+    language: row.language,
     team: row.team,
     profile: row.profile,
     audience: row.audience ?? {},
@@ -56,7 +57,7 @@ function mergeAudience(current: Audience | null, patch: Partial<Record<Network, 
   return merged;
 }
 
-/** Applies a PATCH of the fields an ambassador owns: leaderboard opt-in, display name, audience. */
+/** Applies a PATCH of the fields an ambassador owns: leaderboard opt-in, display name, language, audience. */
 export async function updateMe(db: Db, organisationId: string, ambassadorId: string, patch: UpdateMeBody, now = Date.now()): Promise<Me> {
   const current = await getAmbassadorRowOrThrow(db, organisationId, ambassadorId);
   const { audience, ...plain } = patch;

@@ -27,6 +27,7 @@ export function toOrganisationDto(row: OrganisationRow): Organisation {
     conversionValues: Object.fromEntries(CONVERSION_TYPES.map((t) => [t, row.conversionValues[t] ?? DEFAULT_CONVERSION_VALUES[t]])) as Organisation['conversionValues'],
     ambassadorVisibility: row.ambassadorVisibility,
     retentionMonths: row.retentionMonths,
+    sharingGuide: row.sharingGuide,
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
   };

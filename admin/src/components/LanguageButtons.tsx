@@ -1,8 +1,6 @@
 import { createEffect, For, onMount, type VoidComponent } from 'solid-js';
-import { locale, setLocale } from '../lib/locale';
-import { isLocale, LOCALE_NAMES, LOCALES, pickLocale, titleOf, type Locale, type Translator } from '../lib/translator';
-
-const STORAGE_KEY = 'relais.locale';
+import { chooseLocale, locale, setLocale, storedLocale } from '../lib/locale';
+import { LOCALE_NAMES, LOCALES, pickLocale, titleOf, type Locale, type Translator } from '../lib/translator';
 
 /**
  * Rewrites the static page in `next` with `words` (the page's space's dictionaries): `<html lang>`, the
@@ -24,33 +22,20 @@ function applyToDocument(words: Translator<string>, next: Locale): void {
   }
 }
 
-function readStoredLocale(): Locale | undefined {
-  try {
-    const stored = localStorage.getItem(STORAGE_KEY);
-    return isLocale(stored) ? stored : undefined;
-  } catch {
-    // Storage can be disabled (privacy settings): fall back to the browser's languages.
-    return undefined;
-  }
-}
-
 /**
- * Two toggle buttons (Français / English); starts from the saved choice or the browser's languages. The
- * islands LanguageSwitch (admin) and MeLanguageSwitch (ambassador) give it their space's dictionaries.
+ * Two toggle buttons (Français / English); starts from the choice saved on this device or the browser's
+ * languages. The islands LanguageSwitch (admin) and MeLanguageSwitch (ambassador) give it their space's
+ * dictionaries; `onChoose` also hears a person's explicit choice.
  */
-const LanguageButtons: VoidComponent<{ words: Translator<string> }> = (props) => {
+const LanguageButtons: VoidComponent<{ words: Translator<string>; onChoose?: (next: Locale) => void }> = (props) => {
   onMount(() => {
-    setLocale(readStoredLocale() ?? pickLocale(navigator.languages));
+    setLocale(storedLocale() ?? pickLocale(navigator.languages));
     createEffect(() => applyToDocument(props.words, locale()));
   });
 
   const choose = (next: Locale) => {
-    setLocale(next);
-    try {
-      localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      // Not remembered across visits; the switch still works for this page.
-    }
+    chooseLocale(next);
+    props.onChoose?.(next);
   };
 
   return (

@@ -5,6 +5,7 @@ import type { Organisation } from '../lib/api-types';
 import { canWrite, requireSession } from '../lib/session';
 import { useI18n } from '../lib/use-i18n';
 import SettingsForm from './settings/SettingsForm';
+import GuideSetting from './settings/GuideSetting';
 import VisibilitySetting from './settings/VisibilitySetting';
 
 /** `/admin/settings/`: the organisation's settings (`GET, PATCH /api/v1/organisation`). */
@@ -26,6 +27,7 @@ const SettingsPage: VoidComponent = () => {
             <>
               <SettingsForm org={current()} readOnly={!canWrite(me())} onSaved={saved} />
               <VisibilitySetting org={current()} readOnly={!canWrite(me())} onSaved={saved} />
+              <GuideSetting org={current()} readOnly={!canWrite(me())} onSaved={saved} />
             </>
           )}
         </Show>

@@ -84,3 +84,34 @@ export function createSubmission(form: () => HTMLFormElement | undefined, fields
     fail,
   };
 }
+
+/** A form that saves with one call: its submission, whether it just saved, its `ref` and its submit handler. */
+export interface SavingForm {
+  ref: (el: HTMLFormElement) => void;
+  submission: Submission;
+  saved: Accessor<boolean>;
+  submit: (event: SubmitEvent) => Promise<void>;
+}
+
+/**
+ * @param fields the API field names the form shows
+ * @param save the call (its errors are the submission's); its answer goes to `onSaved`
+ */
+export function createSavingForm<T>(fields: readonly string[], save: () => Promise<T>, onSaved: (answer: T) => void): SavingForm {
+  let form: HTMLFormElement | undefined;
+  const submission = createSubmission(() => form, fields);
+  const [saved, setSaved] = createSignal(false);
+  return {
+    ref: (el) => (form = el),
+    submission,
+    saved,
+    submit: async (event) => {
+      event.preventDefault();
+      setSaved(false);
+      const answer = await submission.run(save);
+      if (answer === undefined) return;
+      setSaved(true);
+      onSaved(answer);
+    },
+  };
+}

@@ -7,6 +7,7 @@ export const meEn: Record<MeMessageKey, string> = {
   'me.nav.feed': 'To share',
   'me.nav.results': 'My results',
   'me.nav.privacy': 'My data',
+  'me.nav.profile': 'My profile',
 
   'me.error.unauthenticated': 'You are not signed in to your space. Open the invitation link you received by e-mail, or ask your programme manager for a new one.',
   'me.error.redirectCharter': 'A new version of the charter needs your approval: redirecting…',
@@ -116,6 +117,21 @@ export const meEn: Record<MeMessageKey, string> = {
   'me.board.name': 'Name',
   'me.board.you': '(you)',
   'me.board.empty': 'Nobody on the leaderboard yet.',
+
+  'me.guide.title': 'Sharing well',
+  'me.guide.link': 'Tips for writing in your own words',
+
+  'me.profile.title': 'My profile',
+  'me.profile.intro': 'What you choose to say about yourself. Nothing is required.',
+  'me.profile.displayName': 'Display name',
+  'me.profile.displayName.hint': 'The name your colleagues see on the leaderboard, if you choose to appear on it. Left empty: your first name and the initial of your last name (for example “Camille M.”).',
+  'me.profile.audience': 'Your audience',
+  'me.profile.audience.hint': 'How many followers or connections you have on each network. It estimates the reach of a post whose numbers you did not report. Leave empty a network you do not use.',
+  'me.profile.language': 'Language of my space',
+  'me.profile.language.hint': 'The language of your space and of the e-mails you chose to receive.',
+  'me.profile.language.browser': 'My browser’s',
+  'me.profile.save': 'Save my profile',
+  'me.profile.saved': 'Profile saved.',
 
   'me.privacy.title': 'My data',
   'me.privacy.intro': 'What Relais keeps about you:',

@@ -5,6 +5,7 @@ export const meFr = {
   'me.nav.feed': 'À partager',
   'me.nav.results': 'Mes résultats',
   'me.nav.privacy': 'Mes données',
+  'me.nav.profile': 'Mon profil',
 
   'me.error.unauthenticated': 'Vous n’êtes pas connecté à votre espace. Ouvrez le lien d’invitation reçu par e-mail, ou demandez-en un nouveau à votre responsable du programme.',
   'me.error.redirectCharter': 'Une nouvelle version de la charte doit être acceptée\u00a0: redirection…',
@@ -114,6 +115,21 @@ export const meFr = {
   'me.board.name': 'Nom',
   'me.board.you': '(vous)',
   'me.board.empty': 'Personne dans le classement pour l’instant.',
+
+  'me.guide.title': 'Bien partager',
+  'me.guide.link': 'Conseils pour écrire avec vos mots',
+
+  'me.profile.title': 'Mon profil',
+  'me.profile.intro': 'Ce que vous choisissez de dire de vous. Rien n’est obligatoire.',
+  'me.profile.displayName': 'Nom affiché',
+  'me.profile.displayName.hint': 'Le nom que voient vos collègues dans le classement, si vous choisissez d’y figurer. Laissé vide\u00a0: votre prénom et l’initiale de votre nom (par exemple «\u00a0Camille M.\u00a0»).',
+  'me.profile.audience': 'Votre audience',
+  'me.profile.audience.hint': 'Le nombre d’abonnés ou de relations sur chaque réseau. Il sert à estimer la portée d’une publication dont vous n’avez pas donné les chiffres. Laissez vide un réseau que vous n’utilisez pas.',
+  'me.profile.language': 'Langue de mon espace',
+  'me.profile.language.hint': 'La langue de votre espace et des e-mails que vous avez choisi de recevoir.',
+  'me.profile.language.browser': 'Celle de mon navigateur',
+  'me.profile.save': 'Enregistrer mon profil',
+  'me.profile.saved': 'Profil enregistré.',
 
   'me.privacy.title': 'Mes données',
   'me.privacy.intro': 'Ce que Relais conserve à votre sujet\u00a0:',

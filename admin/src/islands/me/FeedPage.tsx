@@ -18,6 +18,9 @@ const FeedPage: VoidComponent = () => {
   return (
     <>
       <p class="lead">{t('me.feed.intro')}</p>
+      <p>
+        <a href="/me/guide/">{t('me.guide.link')}</a>
+      </p>
       <Show when={!feed.error} fallback={<MeError error={feed.error} />}>
         <Show when={feed()} fallback={<p class="loading">{t('state.loading')}</p>}>
           {(page) => (

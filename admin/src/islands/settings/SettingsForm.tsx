@@ -1,11 +1,11 @@
-import { createSignal, For, untrack, type JSX, type VoidComponent } from 'solid-js';
+import { For, untrack, type JSX, type VoidComponent } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import Field from '../../components/Field';
 import FormActions from '../../components/FormActions';
 import { client, unwrap } from '../../lib/api';
 import type { Organisation } from '../../lib/api-types';
 import { CONVERSION_TYPES, NETWORKS } from '../../lib/enums';
-import { createSubmission } from '../../lib/forms';
+import { createSavingForm } from '../../lib/forms';
 import { toDraft, toPatch } from '../../lib/settings-draft';
 import { useI18n } from '../../lib/use-i18n';
 import RatesFieldset from './RatesFieldset';
@@ -26,19 +26,7 @@ const FIELDS = [
 const SettingsForm: VoidComponent<SettingsFormProps> = (props) => {
   const { t } = useI18n();
   const [draft, setDraft] = createStore(untrack(() => toDraft(props.org)));
-  const [saved, setSaved] = createSignal(false);
-  let form: HTMLFormElement | undefined;
-  const submission = createSubmission(() => form, FIELDS);
-
-  const submit: JSX.EventHandler<HTMLFormElement, SubmitEvent> = async (event) => {
-    event.preventDefault();
-    setSaved(false);
-    const org = await submission.run(() => unwrap(client.api.v1.organisation.$patch({ json: toPatch(draft) })));
-    if (org) {
-      setSaved(true);
-      props.onSaved(org);
-    }
-  };
+  const { ref, submission, saved, submit } = createSavingForm(FIELDS, () => unwrap(client.api.v1.organisation.$patch({ json: toPatch(draft) })), (org) => props.onSaved(org));
 
   const text = (name: 'name' | 'fallbackUrl' | 'utmMedium' | 'currency', type = 'text'): JSX.Element => (
     <Field name={name} label={t(`settings.${name}`)} hint={t(`settings.${name}.hint`)} error={submission.fieldError(name)}>
@@ -52,7 +40,7 @@ const SettingsForm: VoidComponent<SettingsFormProps> = (props) => {
   );
 
   return (
-    <form ref={form} class="form" novalidate onSubmit={submit}>
+    <form ref={ref} class="form" novalidate onSubmit={submit}>
       <fieldset disabled={props.readOnly} class="plain">
         <h2 id="settings-general">{t('settings.general')}</h2>
         {text('name')}

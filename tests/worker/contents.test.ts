@@ -48,6 +48,7 @@ describe('POST /api/v1/contents', () => {
       talkingPoints: '',
       networks: [...NETWORKS],
       status: 'active',
+      endsAt: null,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });

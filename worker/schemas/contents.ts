@@ -3,7 +3,7 @@ import { createSelectSchema } from 'drizzle-valibot';
 import * as v from 'valibot';
 import { contents, NETWORKS } from '../../db/schema';
 import { bodyMessage } from './campaigns';
-import { asPicklist, asTimestamp, NameSchema, PageQuerySchema, SlugSchema, TargetUrlSchema } from './common';
+import { asPicklist, asTimestamp, NameSchema, PageQuerySchema, SlugSchema, TargetUrlSchema, TimeInputSchema } from './common';
 
 /** The kinds of content. */
 export const CONTENT_KINDS = contents.kind.enumValues;
@@ -33,6 +33,7 @@ export const ContentRowSchema = createSelectSchema(contents, {
   kind: asPicklist(contents.kind),
   status: asPicklist(contents.status),
   networks: () => v.array(v.picklist(NETWORKS)),
+  endsAt: asTimestamp,
   createdAt: asTimestamp,
   updatedAt: asTimestamp,
 });
@@ -40,7 +41,8 @@ export const ContentRowSchema = createSelectSchema(contents, {
 /** A content as the API shows it. */
 export const ContentSchema = v.pipe(
   v.object({
-    ...v.pick(ContentRowSchema, ['id', 'campaignId', 'kind', 'title', 'url', 'slug', 'talkingPoints', 'networks', 'status', 'createdAt', 'updatedAt']).entries,
+    ...v.pick(ContentRowSchema, ['id', 'campaignId', 'kind', 'title', 'url', 'slug', 'talkingPoints', 'networks', 'status', 'endsAt', 'createdAt', 'updatedAt']).entries,
+    endsAt: v.pipe(ContentRowSchema.entries.endsAt, v.description('when it closes (a job offer filled): from then on it leaves the feed and its links lead to the fallback URL; null: open')),
     slug: v.pipe(ContentRowSchema.entries.slug, v.description('sent as utm_content on every short link to this content')),
     talkingPoints: v.pipe(ContentRowSchema.entries.talkingPoints, v.description('Markdown: ideas for the ambassador, not a text to paste')),
   }),
@@ -58,12 +60,13 @@ export const CreateContentBodySchema = v.strictObject(
     slug: v.optional(SlugSchema),
     talkingPoints: v.optional(TalkingPointsSchema, ''),
     networks: v.optional(NetworksSchema, () => [...NETWORKS]),
+    endsAt: v.optional(v.nullable(TimeInputSchema), null),
   },
   BODY_MESSAGE,
 );
 export type CreateContentBody = v.InferOutput<typeof CreateContentBodySchema>;
 
-/** `PATCH /api/v1/contents/{id}`: absent fields stay unchanged. */
+/** `PATCH /api/v1/contents/{id}`: absent fields stay unchanged; `endsAt: null` reopens. */
 export const UpdateContentBodySchema = v.strictObject(
   {
     campaignId: v.optional(CampaignIdSchema),
@@ -74,6 +77,7 @@ export const UpdateContentBodySchema = v.strictObject(
     talkingPoints: v.optional(TalkingPointsSchema),
     networks: v.optional(NetworksSchema),
     status: v.optional(StatusSchema),
+    endsAt: v.optional(v.nullable(TimeInputSchema)),
   },
   BODY_MESSAGE,
 );

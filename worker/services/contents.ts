@@ -5,7 +5,7 @@ import type { Db } from '../lib/db';
 import { ApiError } from '../lib/errors';
 import { newId } from '../lib/ids';
 import { pageClauses, toPage } from '../lib/pagination';
-import { iso } from '../lib/time';
+import { iso, isoOrNull } from '../lib/time';
 import { assertNotOwnHost } from '../schemas/common';
 import type { Content, CreateContentBody, ListContentsQuery, UpdateContentBody } from '../schemas/contents';
 import { clearLinkCache } from './link-targets';
@@ -25,6 +25,7 @@ export function toContentDto(row: ContentRow): Content {
     talkingPoints: row.talkingPoints,
     networks: row.networks,
     status: row.status,
+    endsAt: isoOrNull(row.endsAt),
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
   };
@@ -74,7 +75,7 @@ export async function createContent(db: Db, organisationId: string, input: Creat
   assertNotOwnHost(input.url, origin, 'url');
   await assertCampaignOf(db, organisationId, input.campaignId);
   const slug = input.slug ?? (await uniqueSlug(db, contents, organisationId, slugify(input.title) || 'content'));
-  const row: ContentRow = { id: newId('cnt'), organisationId, ...input, slug, status: 'active', endsAt: null, preview: null, createdAt: now, updatedAt: now };
+  const row: ContentRow = { id: newId('cnt'), organisationId, ...input, slug, status: 'active', preview: null, createdAt: now, updatedAt: now };
   await withUniqueSlug(db.insert(contents).values(row), slugTaken(slug));
   return toContentDto(row);
 }
@@ -89,8 +90,8 @@ export async function updateContent(db: Db, organisationId: string, id: string, 
     slugTaken(patch.slug ?? current.slug),
   );
   if (!row) throw new ApiError('not_found', 'No such content.');
-  // URL, slugs and status are part of every cached redirect target of this content.
-  if (row.url !== current.url || row.slug !== current.slug || row.status !== current.status || row.campaignId !== current.campaignId) clearLinkCache();
+  // URL, slugs, status and closing time are part of every cached redirect target of this content.
+  if (row.url !== current.url || row.slug !== current.slug || row.status !== current.status || row.campaignId !== current.campaignId || row.endsAt !== current.endsAt) clearLinkCache();
   return toContentDto(row);
 }
 

@@ -1,4 +1,4 @@
-/** The ambassador's feed: active content of active campaigns, newest first, with its talking points. */
+/** The ambassador's feed: active, still open content of active campaigns, newest first, with its talking points. */
 import { and, eq } from 'drizzle-orm';
 import { campaigns, contents, links, NETWORKS, type Network } from '../../db/schema';
 import type { Db } from '../lib/db';
@@ -6,15 +6,16 @@ import { renderMarkdown } from '../lib/markdown';
 import { pageClauses, toPage } from '../lib/pagination';
 import { iso } from '../lib/time';
 import type { FeedItem } from '../schemas/me';
+import { stillOpen } from './content-closing';
 
 /** A page of the feed; `linkedNetworks` says where the ambassador already has a personal link to each content. */
-export async function listFeed(db: Db, organisationId: string, ambassadorId: string, page: { limit: number; cursor?: string | undefined }) {
+export async function listFeed(db: Db, organisationId: string, ambassadorId: string, page: { limit: number; cursor?: string | undefined }, now = Date.now()) {
   const { where, orderBy } = pageClauses(contents, page.cursor);
   const rows = await db
     .select({ content: contents, campaign: { id: campaigns.id, name: campaigns.name, objective: campaigns.objective } })
     .from(contents)
     .innerJoin(campaigns, and(eq(campaigns.id, contents.campaignId), eq(campaigns.organisationId, organisationId)))
-    .where(and(eq(contents.organisationId, organisationId), eq(contents.status, 'active'), eq(campaigns.status, 'active'), where))
+    .where(and(eq(contents.organisationId, organisationId), eq(contents.status, 'active'), stillOpen(now), eq(campaigns.status, 'active'), where))
     .orderBy(...orderBy)
     .limit(page.limit + 1);
   // All the ambassador's links (a few hundred at most) rather than `in (…page ids)`: D1 binds at most 100 parameters.

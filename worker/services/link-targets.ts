@@ -9,6 +9,7 @@ import { eq } from 'drizzle-orm';
 import { campaigns, contents, links, organisations } from '../../db/schema';
 import type { Db } from '../lib/db';
 import { TtlCache } from '../lib/ttl-cache';
+import { isClosed } from './content-closing';
 import { prepareTarget, untrackedUrl, type PreparedTarget } from './tracking-url';
 
 export const LINK_CACHE_TTL_MS = 30_000;
@@ -21,6 +22,8 @@ export interface LinkTarget extends PreparedTarget {
   organisationId: string;
   /** The Location without a click id (HEAD, opted-out visitors, no signing key), prepared once. */
   untracked: string;
+  /** When the content closes and the target becomes the fallback URL; null when nothing changes with time. */
+  closesAt: number | null;
 }
 
 const known = new TtlCache<LinkTarget>(LINK_CACHE_TTL_MS, KNOWN_CACHE_SIZE);
@@ -35,11 +38,12 @@ export function clearLinkCache(): void {
 /** The target of an active slug, from the isolate cache or one indexed D1 read (throws only when D1 fails on a slug never seen). */
 export async function resolveLink(db: Db, slug: string, now: number): Promise<LinkTarget | null> {
   const hit = known.get(slug, now);
-  if (hit) return hit;
+  // A content that closed meanwhile: read again, its target is now the fallback URL.
+  if (hit && (hit.closesAt === null || now < hit.closesAt)) return hit;
   if (unknown.get(slug, now)) return null;
   let target: LinkTarget | null;
   try {
-    target = await findLinkTarget(db, slug);
+    target = await findLinkTarget(db, slug, now);
   } catch (error) {
     const stale = known.stale(slug);
     if (stale) return stale;
@@ -54,11 +58,11 @@ export async function resolveLink(db: Db, slug: string, now: number): Promise<Li
 }
 
 /**
- * Reads a link with what its Location needs. Archived content sends the audience to the
- * organisation's fallback URL when it has one (a closed job offer → the careers page); a link whose
+ * Reads a link with what its Location needs. Archived or closed content (`endsAt` past) sends the audience
+ * to the organisation's fallback URL when it has one (a closed job offer → the careers page); a link whose
  * ambassador left still redirects, since a link already posted never breaks.
  */
-export async function findLinkTarget(db: Db, slug: string): Promise<LinkTarget | null> {
+export async function findLinkTarget(db: Db, slug: string, now: number): Promise<LinkTarget | null> {
   const row = await db
     .select({
       linkId: links.id,
@@ -67,6 +71,7 @@ export async function findLinkTarget(db: Db, slug: string): Promise<LinkTarget |
       url: contents.url,
       contentSlug: contents.slug,
       contentStatus: contents.status,
+      endsAt: contents.endsAt,
       campaignSlug: campaigns.slug,
       utmMedium: organisations.utmMedium,
       fallbackUrl: organisations.fallbackUrl,
@@ -78,12 +83,14 @@ export async function findLinkTarget(db: Db, slug: string): Promise<LinkTarget |
     .where(eq(links.slug, slug))
     .get();
   if (!row) return null;
-  const destination = row.contentStatus === 'archived' && row.fallbackUrl ? row.fallbackUrl : row.url;
+  const closed = row.contentStatus === 'archived' || isClosed(row, now);
+  const destination = closed && row.fallbackUrl ? row.fallbackUrl : row.url;
+  const closesAt = !closed && row.fallbackUrl && row.endsAt !== null ? row.endsAt : null;
   const prepared = prepareTarget(destination, {
     utm_source: row.network,
     utm_medium: row.utmMedium,
     utm_campaign: row.campaignSlug,
     utm_content: row.contentSlug,
   });
-  return { linkId: row.linkId, organisationId: row.organisationId, ...prepared, untracked: untrackedUrl(prepared) };
+  return { linkId: row.linkId, organisationId: row.organisationId, ...prepared, untracked: untrackedUrl(prepared), closesAt };
 }

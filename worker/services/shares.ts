@@ -17,6 +17,7 @@ import { intentUrl, qrSvg } from './intents';
 import { getAmbassadorRowOrThrow } from './me';
 import { getOrganisationOrThrow } from './organisations';
 import { measureSimilarity, type Similarity } from './similarity';
+import { isClosed } from './content-closing';
 
 type ShareRow = typeof shares.$inferSelect;
 
@@ -43,7 +44,7 @@ export function toShareDto(row: ShareRow, slug: string, origin: string): Share {
   };
 }
 
-/** The content an ambassador may share: 404 unknown (or another organisation's), 422 archived, campaign not active, or network not offered. */
+/** The content an ambassador may share: 404 unknown (or another organisation's), 422 archived or closed, campaign not active, or network not offered. */
 async function shareableContentOrThrow(db: Db, organisationId: string, contentId: string, network: Network) {
   const row = await db
     .select({ content: contents, campaignStatus: campaigns.status })
@@ -53,6 +54,7 @@ async function shareableContentOrThrow(db: Db, organisationId: string, contentId
     .get();
   if (!row) throw new ApiError('not_found', 'No such content.', 'contentId');
   if (row.content.status !== 'active') throw new ApiError('validation_failed', 'contentId names an archived content: it can no longer be shared', 'contentId');
+  if (isClosed(row.content, Date.now())) throw new ApiError('validation_failed', 'contentId names a closed content: it can no longer be shared', 'contentId');
   if (row.campaignStatus !== 'active') throw new ApiError('validation_failed', `contentId belongs to a campaign that is ${row.campaignStatus}: it cannot be shared now`, 'contentId');
   if (!row.content.networks.includes(network)) throw new ApiError('validation_failed', `network must be one of this content’s networks: ${row.content.networks.join(', ')}`, 'network');
   return row.content;

@@ -110,6 +110,8 @@ export const en: Record<MessageKey, string> = {
   'content.slug.hint': 'Sent as utm_content. Leave empty to derive it from the title.',
   'content.talkingPoints': 'Talking points',
   'content.talkingPoints.hint': 'Ideas in Markdown (one per line with “- ”), not a text to paste: everyone writes in their own words.',
+  'content.endsAt': 'Leaves the feed on',
+  'content.endsAt.hint': 'For a filled job or a past event: on that day the content leaves the ambassadors’ feed and its links lead to the fallback URL of the settings (if there is one).',
   'content.networks': 'Networks',
   'content.noCampaign': 'Create a campaign first: every content belongs to one.',
   'contentStatus.archived': 'archived',

@@ -108,6 +108,8 @@ export const fr = {
   'content.slug.hint': 'Envoyé comme utm_content. Laissez vide pour le dériver du titre.',
   'content.talkingPoints': 'Idées de message',
   'content.talkingPoints.hint': 'Des pistes en Markdown (une par ligne avec «\u00a0-\u00a0»), pas un texte à copier\u00a0: chacun écrit avec ses mots.',
+  'content.endsAt': 'Retiré du fil le',
+  'content.endsAt.hint': 'Pour une offre pourvue ou un événement passé\u00a0: ce jour-là, le contenu quitte le fil des ambassadeurs et ses liens mènent à l’URL de repli des paramètres (s’il y en a une).',
   'content.networks': 'Réseaux',
   'content.noCampaign': 'Créez d’abord une campagne\u00a0: chaque contenu en fait partie.',
   'contentStatus.archived': 'archivé',

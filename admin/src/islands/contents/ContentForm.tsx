@@ -5,6 +5,7 @@ import { Select } from '../../components/Select';
 import { client, unwrap } from '../../lib/api';
 import type { Campaign, Content, ContentKind, Network } from '../../lib/api-types';
 import { CONTENT_KINDS, NETWORKS } from '../../lib/enums';
+import { fromDateInput, toDateInput } from '../../lib/format';
 import { createSubmission } from '../../lib/forms';
 import { useI18n } from '../../lib/use-i18n';
 import NetworksFieldset from './NetworksFieldset';
@@ -32,6 +33,7 @@ const ContentForm: VoidComponent<ContentFormProps> = (props) => {
   const [slug, setSlug] = createSignal(initial?.slug ?? '');
   const [talkingPoints, setTalkingPoints] = createSignal(initial?.talkingPoints ?? '');
   const [networks, setNetworks] = createSignal<Network[]>(initial?.networks ?? [...NETWORKS]);
+  const [endsOn, setEndsOn] = createSignal(toDateInput(initial?.endsAt));
   const [saved, setSaved] = createSignal(false);
   let form: HTMLFormElement | undefined;
   const submission = createSubmission(() => form, ['campaignId', 'kind', 'title', 'url', 'slug', 'talkingPoints', 'networks']);
@@ -40,7 +42,7 @@ const ContentForm: VoidComponent<ContentFormProps> = (props) => {
   const submit: JSX.EventHandler<HTMLFormElement, SubmitEvent> = async (event) => {
     event.preventDefault();
     setSaved(false);
-    const body = { campaignId: campaignId(), kind: kind(), title: title(), url: url(), talkingPoints: talkingPoints(), networks: networks(), ...(slug().trim() ? { slug: slug().trim() } : {}) };
+    const body = { campaignId: campaignId(), kind: kind(), title: title(), url: url(), talkingPoints: talkingPoints(), networks: networks(), endsAt: fromDateInput(endsOn()), ...(slug().trim() ? { slug: slug().trim() } : {}) };
     const id = props.content?.id;
     const content = await submission.run(() =>
       id ? unwrap(client.api.v1.contents[':id'].$patch({ param: { id }, json: body })) : unwrap(client.api.v1.contents.$post({ json: body })),
@@ -81,6 +83,9 @@ const ContentForm: VoidComponent<ContentFormProps> = (props) => {
             {(attrs) => <textarea {...attrs} rows="8" maxlength="5000" value={talkingPoints()} onInput={(e) => setTalkingPoints(e.currentTarget.value)} />}
           </Field>
           <NetworksFieldset selected={networks()} onChange={setNetworks} error={submission.fieldError('networks')} />
+          <Field name="endsAt" label={`${t('content.endsAt')} ${t('field.optional')}`} hint={t('content.endsAt.hint')} error={submission.fieldError('endsAt')}>
+            {(attrs) => <input {...attrs} type="date" value={endsOn()} onInput={(e) => setEndsOn(e.currentTarget.value)} />}
+          </Field>
           <FormActions submission={submission} label={props.content ? t('action.save') : t('content.create')} done={saved() ? t('state.saved') : ''} />
         </fieldset>
       </form>

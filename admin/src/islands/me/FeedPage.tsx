@@ -3,7 +3,6 @@ import { client } from '../../lib/api';
 import type { MeKey } from '../../lib/i18n-me';
 import { ensureCharterAccepted, meCall } from '../../lib/me-api';
 import { useMeI18n } from '../../lib/i18n-me';
-import { ideasOf } from './ideas';
 import MeError from './MeError';
 
 /** Active content to share, as cards: title, kind, ideas (not a text to paste), networks, a Share link. */
@@ -32,11 +31,10 @@ const FeedPage: VoidComponent = () => {
                       <article class="me-card" aria-labelledby={`c-${item.id}`}>
                         <p class="me-kind">{t(`kind.${item.kind}` as MeKey)} · {item.campaign.name}</p>
                         <h2 id={`c-${item.id}`}>{item.title}</h2>
-                        <Show when={ideasOf(item.talkingPoints).length > 0}>
+                        <Show when={item.talkingPoints.trim() !== ''}>
                           <h3>{t('me.feed.ideas')}</h3>
-                          <ul class="me-ideas">
-                            <For each={ideasOf(item.talkingPoints)}>{(idea) => <li>{idea}</li>}</For>
-                          </ul>
+                          {/* Rendered by the API: the Markdown escaped first, then a few tags of its own. */}
+                          <div class="prose me-ideas" innerHTML={item.talkingPointsHtml} />
                         </Show>
                         <p class="meta">{t('me.feed.networks', { networks: networks(item.networks) })}</p>
                         <Show when={item.linkedNetworks.length > 0}>

@@ -84,6 +84,20 @@ export async function share(session: string, contentId: string, text: string, ne
   return res.body;
 }
 
+/** Confirms a post was published (`POST /me/shares/{id}/posted`) and expects 200: from then on it counts. */
+export async function confirmPosted(session: string, shareId: string): Promise<{ id: string; postedAt: string }> {
+  const res = await callJson<{ id: string; postedAt: string }>(`/api/v1/me/shares/${shareId}/posted`, { session, method: 'POST' });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
+}
+
+/** Posts through the API and confirms the post was published, as an ambassador does once it is online. */
+export async function sharePosted(session: string, contentId: string, text: string, network: Network = 'linkedin'): Promise<CreatedShare> {
+  const created = await share(session, contentId, text, network);
+  await confirmPosted(session, created.share.id);
+  return created;
+}
+
 /** The id of the link behind a slug. */
 export async function linkIdOf(slug: string): Promise<string> {
   const row = await db().query.links.findFirst({ where: (t, { eq }) => eq(t.slug, slug) });

@@ -19,7 +19,7 @@ describe('POST /api/v1/me/shares', () => {
     expect(res.body).toEqual({
       share: {
         id: expect.stringMatching(/^shr_/), contentId: job.id, campaignId: space.campaignId, network: 'linkedin', text: TEXT, link: { slug, shortUrl: `${ORIGIN}/${slug}` },
-        similarity: { score: expect.any(Number), nearCopy: false }, metrics: { impressions: null, reactions: null, comments: null, reshares: null, reportedAt: null },
+        similarity: { score: expect.any(Number), nearCopy: false }, metrics: { impressions: null, reactions: null, comments: null, reshares: null, reportedAt: null }, postedAt: null,
         createdAt: expect.any(String), updatedAt: expect.any(String),
       },
       link: { slug, shortUrl: `${ORIGIN}/${slug}` },

@@ -27,6 +27,7 @@ const ShareRowSchema = createSelectSchema(shares, {
   comments: asNumber,
   reshares: asNumber,
   metricsReportedAt: asTimestamp,
+  postedAt: asTimestamp,
   createdAt: asTimestamp,
   updatedAt: asTimestamp,
 });
@@ -46,6 +47,7 @@ const ShareEntries = {
     reshares: described(row.reshares, 'reported'),
     reportedAt: row.metricsReportedAt,
   }),
+  postedAt: described(row.postedAt, 'when the ambassador confirmed they published the post (or reported its numbers); null until then, and only then does the post count'),
   createdAt: row.createdAt,
   updatedAt: row.updatedAt,
 };

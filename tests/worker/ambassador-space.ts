@@ -29,6 +29,8 @@ export interface CreatedShare {
   share: { id: string; text: string; link: { slug: string; shortUrl: string }; similarity: { score: number; nearCopy: boolean } };
   link: { slug: string; shortUrl: string };
   intentUrl: string | null;
+  linkShareUrl: string | null;
+  message: string;
   similarity: { score: number; nearCopy: boolean; nearestShareId: string | null };
   qrSvg: string;
 }

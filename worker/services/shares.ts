@@ -13,7 +13,7 @@ import { RESERVED } from '../redirect';
 import { implausibleMetrics, type CreateShareBody, type MyShare, type ReportMetricsBody, type Share } from '../schemas/shares';
 import { creditToShares, inChunks, networkRates, ownRollupRows, postedOnly, shareStatsOf, zeroCounts } from './ambassador-stats';
 import { assertCharterAccepted } from './charter-acceptance';
-import { intentUrl, qrSvg } from './intents';
+import { intentUrl, linkShareUrl, qrSvg, withLink } from './intents';
 import { getAmbassadorRowOrThrow } from './me';
 import { getOrganisationOrThrow } from './organisations';
 import { measureSimilarity, type Similarity } from './similarity';
@@ -128,6 +128,8 @@ export async function createShare(db: Db, organisationId: string, ambassadorId: 
     share: toShareDto(row, link.slug, origin),
     link: { slug: link.slug, shortUrl },
     intentUrl: intentUrl({ network: input.network, shortUrl, text: input.text, title: content.title }),
+    linkShareUrl: linkShareUrl(input.network, shortUrl),
+    message: withLink(input.text, shortUrl),
     similarity,
     qrSvg: qrSvg(shortUrl),
   };

@@ -137,7 +137,7 @@ async function seedShare(db: Db, signingKey: string, random: () => number, s: { 
       id: `shr_demo_${s.index}`, organisationId: DEMO.organisationId, ambassadorId, contentId, campaignId: `cmp_demo_${content.campaign === 'ia' ? 'ia' : 'recrutement'}`,
       linkId, network: s.network, text: `${content.title} : ce que j’en retiens, avec mes mots (${s.who}).`, similarity: 0.1 + random() * 0.3, nearCopy: false,
       impressions, reactions: impressions ? Math.round(impressions * (0.01 + random() * 0.04)) : null, comments: impressions ? Math.round(random() * 12) : null,
-      reshares: impressions ? Math.round(random() * 5) : null, metricsReportedAt: impressions ? s.sharedAt + 3 * DAY_MS : null, createdAt: s.sharedAt, updatedAt: s.sharedAt,
+      reshares: impressions ? Math.round(random() * 5) : null, metricsReportedAt: impressions ? s.sharedAt + 3 * DAY_MS : null, postedAt: s.sharedAt, createdAt: s.sharedAt, updatedAt: s.sharedAt,
     }),
   ]);
   const events: ClickEvent[] = [];

@@ -130,6 +130,17 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   });
 }
 
+/** Screenshots (`artifacts/<prefix>-<name>.png`) then axe-scans pages, keeping each page's violations under its name. */
+export function axeScanner(prefix: string) {
+  const violations: Record<string, AxeViolation[]> = {};
+  const scan = async (page: Page, name: string): Promise<void> => {
+    await page.screenshot({ path: new URL(`${prefix}-${name}.png`, ARTIFACTS).pathname, fullPage: true });
+    const found = await axeViolations(page);
+    if (found.length > 0) violations[name] = found;
+  };
+  return { violations, scan };
+}
+
 declare global {
   // Set in the page by axe.source (these tests compile without the DOM lib).
   var axe: typeof import('axe-core');

@@ -1,17 +1,17 @@
 /**
  * The ambassador's space on a phone: join through the invitation link, accept the charter, share a
- * content in one's own words, watch the click arrive in one's results, report the post's numbers
+ * content in one's own words (and say it was posted, so it counts), watch the click arrive in one's results, report the post's numbers
  * (the post and the totals take them), then leave the programme (the short link keeps redirecting).
  * axe-core runs on every /me page. Each run creates its own organisation.
  */
 import { mkdir } from 'node:fs/promises';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, axeViolations, createOrganisation, hydrated, signedInClient, type AxeViolation } from './admin-helpers';
+import { ARTIFACTS, axeScanner, hydrated, type signedInClient } from './admin-helpers';
+import { PHONE, prepareProgramme } from './me-helpers';
 
 /** The audience's browser: headless Chromium's own user agent is classified as automated. */
 const DESKTOP_CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/136.0.0.0 Safari/537.36';
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'fr-FR' } as const;
 
 const shot = (page: Page, name: string) => page.screenshot({ path: new URL(`me-${name}.png`, ARTIFACTS).pathname, fullPage: true });
 
@@ -23,33 +23,19 @@ describe('ambassador space', () => {
   let inviteUrl = '';
   let api: Awaited<ReturnType<typeof signedInClient>>;
   const contentTitle = 'Nos ateliers ouverts à Lyon';
-  const violations: Record<string, AxeViolation[]> = {};
-
-  /** Runs axe on the page as it is and keeps any violation under `name`. */
-  async function scan(page: Page, name: string): Promise<void> {
-    await shot(page, name);
-    const found = await axeViolations(page);
-    if (found.length > 0) violations[name] = found;
-  }
+  /** Runs axe on the page as it is and keeps any violation under its name. */
+  const { violations, scan } = axeScanner('me');
 
   beforeAll(async () => {
     browser = await chromium.connect(inject('wsEndpoint'));
     await mkdir(ARTIFACTS, { recursive: true });
-    const owner = await createOrganisation(baseUrl, 'Atelier Relais');
-    api = await signedInClient(baseUrl, owner);
-    const charter = await api.api.v1.charters.$post({ json: { body: '# Notre charte\n\n- Je partage avec **mes mots**\n- Jamais d’information confidentielle' } });
-    expect(charter.status).toBe(201);
-    const campaign = await api.api.v1.campaigns.$post({ json: { name: 'Portes ouvertes', objective: 'awareness', status: 'active' } });
-    expect(campaign.status).toBe(201);
-    const { id: campaignId } = await campaign.json();
-    const content = await api.api.v1.contents.$post({
-      json: { campaignId, kind: 'event', title: contentTitle, url: `${landingUrl}/ateliers`, talkingPoints: '- Ce que vous y avez appris\n- Une rencontre marquante' },
-    });
-    expect(content.status).toBe(201);
-    const invited = await api.api.v1.ambassadors.$post({ json: { name: 'Camille Martin', email: `camille-${crypto.randomUUID().slice(0, 6)}@e2e.relais.test`, team: 'R&D' } });
-    expect(invited.status).toBe(201);
-    const url = new URL((await invited.json()).inviteUrl);
-    inviteUrl = `${baseUrl}${url.pathname}${url.hash}`;
+    ({ api, inviteUrl } = await prepareProgramme(baseUrl, {
+      organisation: 'Atelier Relais',
+      charter: '# Notre charte\n\n- Je partage avec **mes mots**\n- Jamais d’information confidentielle',
+      campaign: 'Portes ouvertes',
+      content: { title: contentTitle, url: `${landingUrl}/ateliers`, talkingPoints: '- Ce que vous y avez appris\n- Une rencontre marquante' },
+      ambassador: { name: 'Camille Martin', emailPrefix: 'camille', team: 'R&D' },
+    }));
     phone = await browser.newContext(PHONE);
     phone.setDefaultTimeout(10_000);
   });
@@ -121,6 +107,10 @@ describe('ambassador space', () => {
     expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
     expect(await qr.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
     await scan(page, 'share-done');
+    // Created is not counted: the post counts once the person says they published it.
+    await page.getByRole('status').filter({ hasText: 'Votre publication n’est pas encore comptée' }).waitFor();
+    await page.getByRole('button', { name: 'Je l’ai publié' }).click();
+    await page.getByRole('status').filter({ hasText: 'C’est compté, merci' }).waitFor();
 
     // Facebook cannot be prefilled with text: the text is offered to copy.
     await page.getByRole('button', { name: 'Modifier mon message' }).click();

@@ -29,6 +29,8 @@ export interface CreatedShare {
   share: { id: string; text: string; link: { slug: string; shortUrl: string }; similarity: { score: number; nearCopy: boolean } };
   link: { slug: string; shortUrl: string };
   intentUrl: string | null;
+  linkShareUrl: string | null;
+  message: string;
   similarity: { score: number; nearCopy: boolean; nearestShareId: string | null };
   qrSvg: string;
 }
@@ -82,6 +84,20 @@ export async function share(session: string, contentId: string, text: string, ne
   const res = await callJson<CreatedShare>('/api/v1/me/shares', { session, body: { contentId, network, text } });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;
+}
+
+/** Confirms a post was published (`POST /me/shares/{id}/posted`) and expects 200: from then on it counts. */
+export async function confirmPosted(session: string, shareId: string): Promise<{ id: string; postedAt: string }> {
+  const res = await callJson<{ id: string; postedAt: string }>(`/api/v1/me/shares/${shareId}/posted`, { session, method: 'POST' });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
+}
+
+/** Posts through the API and confirms the post was published, as an ambassador does once it is online. */
+export async function sharePosted(session: string, contentId: string, text: string, network: Network = 'linkedin'): Promise<CreatedShare> {
+  const created = await share(session, contentId, text, network);
+  await confirmPosted(session, created.share.id);
+  return created;
 }
 
 /** The id of the link behind a slug. */

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { dayOf } from '../../worker/lib/days';
 import { evaluateBadges, type BadgeFacts } from '../../worker/services/badges';
 import { callJson } from './http';
-import { acceptCharter, clicks, content, convert, join, makeSpace, share } from './ambassador-space';
+import { acceptCharter, clicks, content, convert, join, makeSpace, sharePosted } from './ambassador-space';
 
 const at = (day: string) => Date.parse(`${day}T09:00:00Z`);
 const none: BadgeFacts = { charterAcceptedAt: null, posts: [], days: [] };
 const earned = (facts: BadgeFacts) => Object.fromEntries(evaluateBadges(facts).items.map((b) => [b.code, b.earnedOn]));
-const post = (contentId: string, day: string, nearCopy = false) => ({ contentId, nearCopy, createdAt: at(day) });
+const post = (contentId: string, day: string, nearCopy = false) => ({ contentId, nearCopy, postedAt: at(day) });
 const day = (d: string, values: Partial<{ clicks: number; uniqueVisitors: number; conversions: number }>) => ({ day: d, clicks: 0, uniqueVisitors: 0, conversions: 0, ...values });
 
 describe('badge rules', () => {
@@ -60,10 +60,10 @@ describe('GET /api/v1/me/badges', () => {
     const today = dayOf(Date.now());
     expect((await byCode()).charter_signed).toMatchObject({ earned: true, earnedOn: today });
     const job = await content(space);
-    const copied = await share(amb.session, job.id, 'Nous recrutons des ingénieurs backend à Lyon, en CDI.');
+    const copied = await sharePosted(amb.session, job.id, 'Nous recrutons des ingénieurs backend à Lyon, en CDI.');
     expect(copied.similarity.nearCopy).toBe(true);
     expect((await byCode()).first_share?.earned).toBe(false);
-    const own = await share(amb.session, job.id, 'Trois ans que je suis ici, et je ne m’en lasse pas : rejoignez-nous.');
+    const own = await sharePosted(amb.session, job.id, 'Trois ans que je suis ici, et je ne m’en lasse pas : rejoignez-nous.');
     const [clickId] = await clicks(space.organisationId, own.link.slug, 100);
     await convert(space.organisationId, clickId!);
     expect(await byCode()).toMatchObject({

@@ -45,7 +45,8 @@ beforeAll(async () => {
   // Six enrolled: A (opted in) and B share; team Big has 5 people, team Small 1 (C).
   const a = person('Alice', 'Big', { leaderboardOptIn: true, displayName: 'Alice', audience: { linkedin: 1000 } });
   const b = person('Bruno', 'Big', { audience: { x: 2000 } });
-  await db().insert(ambassadors).values([a, b, person('Chloe', 'Small'), person('Dan', 'Big'), person('Eve', 'Big'), person('Fay', 'Big')]);
+  const c = person('Chloe', 'Small', { audience: { linkedin: 5000 } });
+  await db().insert(ambassadors).values([a, b, c, person('Dan', 'Big'), person('Eve', 'Big'), person('Fay', 'Big')]);
   const la = { id: newId('lnk'), organisationId: org, slug: newId('s').slice(2), ambassadorId: a.id, contentId: content.id, network: 'linkedin' as const, createdAt: 0 };
   const lb = { ...la, id: newId('lnk'), slug: newId('s').slice(2), ambassadorId: b.id, network: 'x' as const };
   await db().insert(links).values([la, lb]);
@@ -58,11 +59,15 @@ beforeAll(async () => {
   await recordConversion(db(), env.CLICK_SIGNING_KEY, org, { clickId: humansA[0]?.id ?? '', type: 'application', value: 100 });
   await recordConversion(db(), env.CLICK_SIGNING_KEY, org, { clickId: humansA[1]?.id ?? '', type: 'application', value: 100 });
   await recordConversion(db(), env.CLICK_SIGNING_KEY, org, { clickId: humansB[0]?.id ?? '', type: 'lead' });
-  // Shares: A reported 1000 impressions and 30 + 5 + 5 engagements; B reported nothing.
+  // Shares: A reported 1000 impressions and 30 + 5 + 5 engagements; B reported nothing; both confirmed they posted.
+  // C's link was issued but C never confirmed the post: it counts nowhere (no share, no reach, not active).
   const share = { organisationId: org, contentId: content.id, campaignId: campaign.id, createdAt: noon(d1), updatedAt: noon(d1) };
+  const lc = { ...la, id: newId('lnk'), slug: newId('s').slice(2), ambassadorId: c.id };
+  await db().insert(links).values(lc);
   await db().insert(shares).values([
-    { ...share, id: newId('shr'), ambassadorId: a.id, linkId: la.id, network: 'linkedin', impressions: 1000, reactions: 30, comments: 5, reshares: 5, metricsReportedAt: noon(d1) },
-    { ...share, id: newId('shr'), ambassadorId: b.id, linkId: lb.id, network: 'x', createdAt: noon(d2) },
+    { ...share, id: newId('shr'), ambassadorId: a.id, linkId: la.id, network: 'linkedin', impressions: 1000, reactions: 30, comments: 5, reshares: 5, metricsReportedAt: noon(d1), postedAt: noon(d1) },
+    { ...share, id: newId('shr'), ambassadorId: b.id, linkId: lb.id, network: 'x', createdAt: noon(d2), postedAt: noon(d2) },
+    { ...share, id: newId('shr'), ambassadorId: c.id, linkId: lc.id, network: 'linkedin', createdAt: noon(d2) },
   ]);
   key = await makeApiKey(org, ['kpis:read']);
   ids = { a: a.id, b: b.id, campaign: campaign.id, content: content.id };

@@ -5,7 +5,7 @@ import { publicName } from '../../worker/lib/public-name';
 import { rankByResults } from '../../worker/services/leaderboard';
 import { makeAmbassador } from './builders';
 import { call, callJson, sessionFrom } from './http';
-import { clicks, content, convert, joinAndAccept, makeSpace, share, type Joined, type Space } from './ambassador-space';
+import { clicks, content, convert, joinAndAccept, makeSpace, share, sharePosted, type Joined, type Space } from './ambassador-space';
 
 interface Board { from: string; to: string; items: { rank: number; ambassadorId: string; displayName: string; conversions: number | null; uniqueVisitors: number | null; engagements: number | null; me: boolean }[] }
 
@@ -16,8 +16,8 @@ async function player(space: Space, name: string, results: { posts?: number; vis
   const amb = await joinAndAccept(space, { name });
   if (results.optIn !== false) await optIn(amb.session);
   const job = await content(space);
-  const first = await share(amb.session, job.id, `${name} : mon poste à moi, numéro 0.`);
-  for (let i = 1; i < (results.posts ?? 1); i++) await share(amb.session, (await content(space)).id, `${name} : encore un poste, numéro ${i}.`);
+  const first = await sharePosted(amb.session, job.id, `${name} : mon poste à moi, numéro 0.`);
+  for (let i = 1; i < (results.posts ?? 1); i++) await sharePosted(amb.session, (await content(space)).id, `${name} : encore un poste, numéro ${i}.`);
   const ids = results.visitors ? await clicks(space.organisationId, first.link.slug, results.visitors) : [];
   for (const id of ids.slice(0, results.conversions ?? 0)) await convert(space.organisationId, id);
   if (results.reactions) await callJson(`/api/v1/me/shares/${first.share.id}/metrics`, { session: amb.session, body: { reactions: results.reactions } });

@@ -2,6 +2,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { rollupStatement } from '../../worker/services/clicks';
 import { afterIngestStatements } from '../../worker/services/ingest-rollups';
+import { sharedRowsQuery } from '../../worker/services/kpis';
 import { db } from './builders';
 
 /** Tables that grow with every click: a statement the consumer runs per message must never scan them whole. */
@@ -22,5 +23,13 @@ describe('the consumer’s statements per message', () => {
       const scans = plan.filter((detail) => GROWING.some((table) => new RegExp(`^SCAN ${table}\\b`).test(detail)));
       expect(scans, `statement ${i}: ${plan.join(' | ')}`).toEqual([]);
     }
+  });
+});
+
+describe('the KPIs’ share query', () => {
+  it('reads the period’s confirmed shares through shares_org_posted, never by scanning the shares', async () => {
+    const plan = await planOf(sharedRowsQuery(db(), 'org_plan', '2026-01-01', '2026-03-31', undefined));
+    expect(plan.join(' | ')).toMatch(/SEARCH shares USING INDEX shares_org_posted \(organisation_id=\? AND posted_at>\? AND posted_at<\?\)/);
+    expect(plan.filter((detail) => /^SCAN shares\b/.test(detail))).toEqual([]);
   });
 });

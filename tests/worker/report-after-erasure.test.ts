@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, dayOf } from '../../worker/lib/days';
 import type { KpiReport } from '../../worker/schemas/kpis';
 import { call, callJson } from './http';
-import { clicks, content, convert, joinAndAccept, makeSpace, share } from './ambassador-space';
+import { clicks, content, convert, joinAndAccept, makeSpace, share, sharePosted } from './ambassador-space';
 
 describe('a past report after an erasure', () => {
   it('keeps the leaver’s reported and estimated reach, engagements, clicks, conversions, enrolment and participation in past periods', async () => {
@@ -14,9 +14,10 @@ describe('a past report after an erasure', () => {
     const declared = await callJson('/api/v1/me', { method: 'PATCH', session: leaver.session, body: { audience: { x: 2000 } } });
     expect(declared.status).toBe(200);
     const mine = await share(leaver.session, job.id, 'Mon poste, écrit par moi, sur cette offre.');
-    // Unreported: its reach is estimated from the audience the leaver declared on X.
-    await share(leaver.session, job.id, 'Un second mot de ma part, cette fois sur X, pour mon réseau.', 'x');
+    // Unreported but confirmed posted: its reach is estimated from the audience the leaver declared on X.
+    await sharePosted(leaver.session, job.id, 'Un second mot de ma part, cette fois sur X, pour mon réseau.', 'x');
     expect((await callJson(`/api/v1/me/shares/${mine.share.id}/metrics`, { session: leaver.session, body: { impressions: 1200, reactions: 30, comments: 4, reshares: 2 } })).status).toBe(200);
+    // Reporting the numbers of a post confirms it was published (these two count through their reports).
     const theirs = await share(stayer.session, job.id, 'Le poste de ma collègue, avec ses mots.');
     expect((await callJson(`/api/v1/me/shares/${theirs.share.id}/metrics`, { session: stayer.session, body: { impressions: 300, reactions: 5 } })).status).toBe(200);
     const [clickId] = await clicks(space.organisationId, mine.link.slug, 4);

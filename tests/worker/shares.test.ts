@@ -19,11 +19,13 @@ describe('POST /api/v1/me/shares', () => {
     expect(res.body).toEqual({
       share: {
         id: expect.stringMatching(/^shr_/), contentId: job.id, campaignId: space.campaignId, network: 'linkedin', text: TEXT, link: { slug, shortUrl: `${ORIGIN}/${slug}` },
-        similarity: { score: expect.any(Number), nearCopy: false }, metrics: { impressions: null, reactions: null, comments: null, reshares: null, reportedAt: null },
+        similarity: { score: expect.any(Number), nearCopy: false }, metrics: { impressions: null, reactions: null, comments: null, reshares: null, reportedAt: null }, postedAt: null,
         createdAt: expect.any(String), updatedAt: expect.any(String),
       },
       link: { slug, shortUrl: `${ORIGIN}/${slug}` },
       intentUrl: `https://www.linkedin.com/feed/?shareActive=true&text=${encodeURIComponent(`${TEXT}\n\n${ORIGIN}/${slug}`)}`,
+      linkShareUrl: `https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(`${ORIGIN}/${slug}`)}`,
+      message: `${TEXT}\n\n${ORIGIN}/${slug}`,
       similarity: { score: expect.any(Number), nearCopy: false, nearestShareId: null },
       qrSvg: expect.stringMatching(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 \d+ \d+">.*<\/svg>$/s),
     });
@@ -56,6 +58,9 @@ describe('POST /api/v1/me/shares', () => {
     const job = await content(space, { title: 'Dev à Lyon' });
     const intent = async (network: 'x' | 'facebook' | 'email' | 'other' | 'instagram') => {
       const created = await share(amb.session, job.id, TEXT, network);
+      // Only LinkedIn has a documented link-only share beside its text intent.
+      expect(created.linkShareUrl, network).toBeNull();
+      expect(created.message, network).toBe(`${TEXT}\n\n${created.link.shortUrl}`);
       return { intent: created.intentUrl, url: encodeURIComponent(created.link.shortUrl) };
     };
     const x = await intent('x');

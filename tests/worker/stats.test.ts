@@ -8,7 +8,7 @@ import { creditToShares } from '../../worker/services/ambassador-stats';
 import { recordClicks } from '../../worker/services/clicks';
 import { db } from './builders';
 import { callJson } from './http';
-import { clicks, content, convert, joinAndAccept, linkIdOf, makeSpace, share } from './ambassador-space';
+import { clicks, content, convert, joinAndAccept, linkIdOf, makeSpace, sharePosted } from './ambassador-space';
 
 interface Stats {
   from: string;
@@ -24,8 +24,8 @@ async function scenario() {
   const space = await makeSpace();
   const amb = await joinAndAccept(space);
   await callJson('/api/v1/me', { method: 'PATCH', session: amb.session, body: { audience: { linkedin: 1000, x: 200 } } });
-  const a = await share(amb.session, (await content(space)).id, 'Premier poste, écrit par moi.');
-  const b = await share(amb.session, (await content(space)).id, 'Deuxième poste, sur X.', 'x');
+  const a = await sharePosted(amb.session, (await content(space)).id, 'Premier poste, écrit par moi.');
+  const b = await sharePosted(amb.session, (await content(space)).id, 'Deuxième poste, sur X.', 'x');
   const [firstClick] = await clicks(space.organisationId, a.link.slug, 5);
   await clicks(space.organisationId, b.link.slug, 2);
   await convert(space.organisationId, firstClick!);
@@ -33,7 +33,7 @@ async function scenario() {
   const at = Date.now() - 1000;
   await recordClicks(db(), [{ id: await signClickId(env.CLICK_SIGNING_KEY, linkId, at), linkId, organisationId: space.organisationId, at, userAgent: 'LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)' }]);
   const colleague = await joinAndAccept(space);
-  await clicks(space.organisationId, (await share(colleague.session, (await content(space)).id, 'Le mien.')).link.slug, 4);
+  await clicks(space.organisationId, (await sharePosted(colleague.session, (await content(space)).id, 'Le mien.')).link.slug, 4);
   const report = await callJson('/api/v1/me/shares/' + a.share.id + '/metrics', { session: amb.session, body: { impressions: 900, reactions: 20, comments: 3, reshares: 1 } });
   expect(report.status).toBe(200);
   return { space, amb, a, b };
@@ -86,7 +86,7 @@ describe('GET /api/v1/me/stats', () => {
   it('counts only the period asked for', async () => {
     const space = await makeSpace();
     const amb = await joinAndAccept(space);
-    const a = await share(amb.session, (await content(space)).id, 'Un poste.');
+    const a = await sharePosted(amb.session, (await content(space)).id, 'Un poste.');
     await clicks(space.organisationId, a.link.slug, 3, '2026-01-10');
     await clicks(space.organisationId, a.link.slug, 2, '2026-01-20');
     const res = await callJson<Stats>('/api/v1/me/stats?from=2026-01-01&to=2026-01-15', { session: amb.session });
@@ -123,7 +123,7 @@ describe('GET /api/v1/me/shares', () => {
 describe('crediting a link’s days to its posts', () => {
   it('credits each day to the latest post on the link made by then, earlier days to the first post', () => {
     const day = (d: string) => Date.parse(`${d}T12:00:00Z`);
-    const posts = [{ id: 'late', linkId: 'l', createdAt: day('2026-03-10') }, { id: 'early', linkId: 'l', createdAt: day('2026-03-01') }, { id: 'other', linkId: 'm', createdAt: day('2026-03-01') }];
+    const posts = [{ id: 'late', linkId: 'l', postedAt: day('2026-03-10') }, { id: 'early', linkId: 'l', postedAt: day('2026-03-01') }, { id: 'other', linkId: 'm', postedAt: day('2026-03-01') }];
     const row = (linkId: string, d: string, clicks: number) => ({ linkId, day: d, clicks, uniqueVisitors: clicks, conversions: 0, conversionValue: 0 });
     const credited = creditToShares(posts, [row('l', '2026-02-28', 1), row('l', '2026-03-01', 2), row('l', '2026-03-09', 4), row('l', '2026-03-10', 8), row('m', '2026-03-05', 16), row('n', '2026-03-05', 32)]);
     expect(credited.get('early')?.clicks).toBe(7);

@@ -15,7 +15,7 @@ import { acceptCharter, getMyCharter } from '../services/charter-acceptance';
 import { listFeed } from '../services/feed';
 import { getMe, leaveProgramme, updateMe } from '../services/me';
 import { exportPersonalData } from '../services/personal-export';
-import { createShare, listMyShares, previewShare, reportMetrics } from '../services/shares';
+import { confirmPosted, createShare, listMyShares, previewShare, reportMetrics } from '../services/shares';
 import { getSharingGuide } from '../services/sharing-guide';
 import type { AppEnv } from '../env';
 
@@ -104,7 +104,7 @@ export const meRoutes = new Hono<AppEnv>()
       tags,
       summary: 'Share a content in my own words',
       description:
-        'Issues (or returns, for the same content × network) the personal short link and records the post. Answers the network’s share intent, a QR code and how much the text reads as a copy. Relais never posts: the ambassador publishes through the intent. 403 `charter_not_accepted` until the current charter is accepted; 404 for an unknown content; 422 for an archived content, a campaign that is not active, or a network the content is not offered on.',
+        'Issues (or returns, for the same content × network) the personal short link and records the post, which counts only once the ambassador confirms they published it (`POST /me/shares/{id}/posted`). Answers the network’s share intent, a QR code and how much the text reads as a copy. Relais never posts: the ambassador publishes through the intent. 403 `charter_not_accepted` until the current charter is accepted; 404 for an unknown content; 422 for an archived content, a campaign that is not active, or a network the content is not offered on.',
       responses: { ...jsonResponse(201, 'The post, its link, intent, QR code and similarity', CreateShareResponseSchema), ...errorResponses('invalid_json', 'validation_failed', ...guarded, 'charter_not_accepted', 'not_found') },
     }),
     allow('ambassador'),
@@ -123,6 +123,19 @@ export const meRoutes = new Hono<AppEnv>()
     allow('ambassador'),
     jsonBody(PreviewShareBodySchema),
     async (c) => c.json(await previewShare(c.var.db, ...me(c), c.req.valid('json')), 200),
+  )
+  .post(
+    '/shares/:id/posted',
+    describeRoute({
+      tags,
+      summary: 'I published this post',
+      description:
+        'The ambassador confirms they published the post on the network. Only confirmed posts count: in the KPIs (`shares`, reach, engagements, `activeAmbassadors`, `participationRate`), the leaderboard, badges and the ambassador’s own results, on the day of the confirmation. Confirming again keeps the first time and answers the same. Reporting a post’s numbers confirms it too. 404 for a post that is not the ambassador’s.',
+      responses: { ...jsonResponse(200, 'The post, with `postedAt` (as in `GET /me/shares`)', MyShareSchema), ...errorResponses(...guarded, 'not_found') },
+    }),
+    allow('ambassador'),
+    params(IdParamSchema),
+    async (c) => c.json(await confirmPosted(c.var.db, ...me(c), c.req.valid('param').id, origin(c.req.url)), 200),
   )
   .post(
     '/shares/:id/metrics',

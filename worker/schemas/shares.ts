@@ -27,6 +27,7 @@ const ShareRowSchema = createSelectSchema(shares, {
   comments: asNumber,
   reshares: asNumber,
   metricsReportedAt: asTimestamp,
+  postedAt: asTimestamp,
   createdAt: asTimestamp,
   updatedAt: asTimestamp,
 });
@@ -46,6 +47,7 @@ const ShareEntries = {
     reshares: described(row.reshares, 'reported'),
     reportedAt: row.metricsReportedAt,
   }),
+  postedAt: described(row.postedAt, 'when the ambassador confirmed they published the post (or reported its numbers); null until then, and only then does the post count'),
   createdAt: row.createdAt,
   updatedAt: row.updatedAt,
 };
@@ -100,6 +102,11 @@ export const CreateShareResponseSchema = v.object({
     v.nullable(v.string()),
     v.description('opens the network’s composer with the text and link (LinkedIn feed composer, X intent, Facebook sharer, mailto:, WhatsApp for other); null for Instagram, which has no web intent'),
   ),
+  linkShareUrl: v.pipe(
+    v.nullable(v.string()),
+    v.description('a share of the link alone through the network’s documented URL (LinkedIn’s share-offsite), which works where the text intent does not (the text is pasted); null for other networks'),
+  ),
+  message: v.pipe(v.string(), v.description('the post as it is published: the text followed by the short link, unless the text already holds it')),
   similarity: SimilaritySchema,
   qrSvg: v.pipe(v.string(), v.description('the short link as a QR code, an SVG document')),
 });

@@ -3,10 +3,11 @@
  * impressions and engagement from what they reported; reach is impressions, or audience × the
  * network's organic reach rate for a post without a report (`reachEstimated`).
  *
- * Several posts may use the same link, so a link's day is credited to the latest post on that link made
- * on or before that day (days before the first post go to the first post): every click counts once.
+ * Only posts the ambassador confirmed they published count, on the day they confirmed it. Several posts may
+ * use the same link, so a link's day is credited to the latest post on that link posted on or before that
+ * day (days before the first post go to the first post): every click counts once.
  */
-import { and, between, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, between, eq, inArray, isNotNull, type SQL } from 'drizzle-orm';
 import { contents, dailyLinkStats, shares, type Network } from '../../db/schema';
 import { addDays, dayOf } from '../lib/days';
 import type { Db } from '../lib/db';
@@ -68,10 +69,10 @@ export function addCounts(total: Counts, row: Counts): void {
 }
 
 /** Credits each rollup row to one post of its link (see the module comment); rows of links without a post are left out. */
-export function creditToShares(posts: readonly { id: string; linkId: string; createdAt: number }[], rows: readonly RollupRow[]): Map<string, Counts> {
+export function creditToShares(posts: readonly { id: string; linkId: string; postedAt: number }[], rows: readonly RollupRow[]): Map<string, Counts> {
   const byLink = new Map<string, { id: string; day: string }[]>();
-  for (const post of [...posts].sort((a, b) => a.createdAt - b.createdAt)) {
-    byLink.set(post.linkId, [...(byLink.get(post.linkId) ?? []), { id: post.id, day: dayOf(post.createdAt) }]);
+  for (const post of [...posts].sort((a, b) => a.postedAt - b.postedAt)) {
+    byLink.set(post.linkId, [...(byLink.get(post.linkId) ?? []), { id: post.id, day: dayOf(post.postedAt) }]);
   }
   const credited = new Map<string, Counts>();
   for (const row of rows) {
@@ -93,6 +94,8 @@ export interface ReportedPost {
   reshares: number | null;
   /** Null until the ambassador reported: only then is reach estimated from the audience. */
   metricsReportedAt: number | null;
+  /** Null until the ambassador confirmed they published it: an unpublished post reaches nobody. */
+  postedAt: number | null;
 }
 
 type ReachRates = Record<Network, { organicReach: number }>;
@@ -102,9 +105,9 @@ export function networkRates(organisation: Parameters<typeof toOrganisationDto>[
   return toOrganisationDto(organisation).rates;
 }
 
-/** A post's reach estimate, unrounded: audience × organic reach for a post without a report, else 0 (as the KPIs count it). */
+/** A post's reach estimate, unrounded: audience × organic reach for a published post without a report, else 0 (as the KPIs count it). */
 export function estimatedReachOf(post: ReportedPost, audience: Partial<Record<Network, number>> | null, reachRates: ReachRates): number {
-  return post.metricsReportedAt === null ? (audience?.[post.network] ?? 0) * reachRates[post.network].organicReach : 0;
+  return post.postedAt !== null && post.metricsReportedAt === null ? (audience?.[post.network] ?? 0) * reachRates[post.network].organicReach : 0;
 }
 
 /** One post's figures: its credited counts plus reach and engagement from what was reported. */
@@ -125,9 +128,9 @@ export function rate(part: number, whole: number): number {
   return whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : 0;
 }
 
-/** Every post of the ambassador with what its figures need. */
-export function ownPosts(db: Db, organisationId: string, ambassadorId: string) {
-  return db
+/** Every post the ambassador confirmed they published, with what its figures need. */
+export async function ownPosts(db: Db, organisationId: string, ambassadorId: string) {
+  const rows = await db
     .select({
       id: shares.id,
       linkId: shares.linkId,
@@ -139,18 +142,25 @@ export function ownPosts(db: Db, organisationId: string, ambassadorId: string) {
       comments: shares.comments,
       reshares: shares.reshares,
       metricsReportedAt: shares.metricsReportedAt,
+      postedAt: shares.postedAt,
       createdAt: shares.createdAt,
     })
     .from(shares)
     .innerJoin(contents, eq(contents.id, shares.contentId))
-    .where(and(eq(shares.organisationId, organisationId), eq(shares.ambassadorId, ambassadorId)));
+    .where(and(eq(shares.organisationId, organisationId), eq(shares.ambassadorId, ambassadorId), isNotNull(shares.postedAt)));
+  return postedOnly(rows);
+}
+
+/** The posts among `rows` that were confirmed published, typed so (the queries already filter them; this narrows the type). */
+export function postedOnly<T extends { postedAt: number | null }>(rows: readonly T[]): Array<Omit<T, 'postedAt'> & { postedAt: number }> {
+  return rows.flatMap(({ postedAt, ...row }) => (postedAt === null ? [] : [{ ...row, postedAt }]));
 }
 
 const sum = <T>(items: readonly T[], value: (item: T) => number) => items.reduce((total, item) => total + value(item), 0);
 
 /**
  * The ambassador's results over a period: totals, one row per day, and per post. Reach and engagement
- * count the posts made in the period (reported numbers are each post's lifetime totals).
+ * count the posts published in the period (reported numbers are each post's lifetime totals).
  */
 export async function getMyStats(db: Db, organisationId: string, ambassadorId: string, period: Period): Promise<MyStats> {
   const { start, end } = periodBounds(period);
@@ -163,7 +173,7 @@ export async function getMyStats(db: Db, organisationId: string, ambassadorId: s
   ]);
   const reachRates = networkRates(organisation);
   const credited = creditToShares(posts, rows);
-  const madeInPeriod = posts.filter((post) => post.createdAt >= start && post.createdAt <= end);
+  const madeInPeriod = posts.filter((post) => post.postedAt >= start && post.postedAt <= end);
   const reported = madeInPeriod.map((post) => shareStatsOf(post, zeroCounts(), ambassador.audience, reachRates));
   const counts = zeroCounts();
   for (const row of rows) addCounts(counts, row);
@@ -189,8 +199,8 @@ export async function getMyStats(db: Db, organisationId: string, ambassadorId: s
     },
     byDay: byDay(period, rows, madeInPeriod),
     byShare: posts
-      .filter((post) => (post.createdAt >= start && post.createdAt <= end) || credited.has(post.id))
-      .sort((a, b) => b.createdAt - a.createdAt)
+      .filter((post) => (post.postedAt >= start && post.postedAt <= end) || credited.has(post.id))
+      .sort((a, b) => b.postedAt - a.postedAt)
       .map((post) => {
         const stats = shareStatsOf(post, credited.get(post.id) ?? zeroCounts(), ambassador.audience, reachRates);
         return { shareId: post.id, contentId: post.contentId, contentTitle: post.contentTitle, network: post.network, createdAt: iso(post.createdAt), ...stats, conversionValue: cents(stats.conversionValue) };
@@ -201,7 +211,7 @@ export async function getMyStats(db: Db, organisationId: string, ambassadorId: s
 const cents = (value: number) => Math.round(value * 100) / 100;
 
 /** One row per day of the period, zeros included, so a chart needs no gap filling. */
-function byDay(period: Period, rows: readonly RollupRow[], posts: readonly { createdAt: number }[]): MyStats['byDay'] {
+function byDay(period: Period, rows: readonly RollupRow[], posts: readonly { postedAt: number }[]): MyStats['byDay'] {
   const days = new Map<string, MyStats['byDay'][number]>();
   for (let day = period.from; day <= period.to; day = addDays(day, 1)) days.set(day, { day, shares: 0, clicks: 0, uniqueVisitors: 0, conversions: 0 });
   for (const row of rows) {
@@ -212,7 +222,7 @@ function byDay(period: Period, rows: readonly RollupRow[], posts: readonly { cre
     entry.conversions += row.conversions;
   }
   for (const post of posts) {
-    const entry = days.get(dayOf(post.createdAt));
+    const entry = days.get(dayOf(post.postedAt));
     if (entry) entry.shares++;
   }
   return [...days.values()];

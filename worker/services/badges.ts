@@ -3,18 +3,19 @@
  * They reward taking part in one's own words and what posts achieved, never volume alone: no badge
  * counts posts that read as copies, and none counts posts made, only distinct contents written about.
  */
-import { and, asc, eq, min, sum } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, min, sum } from 'drizzle-orm';
 import { charterAcceptances, dailyLinkStats, shares } from '../../db/schema';
 import { dayOf } from '../lib/days';
 import type { Db } from '../lib/db';
 import type { Badges } from '../schemas/me';
+import { postedOnly } from './ambassador-stats';
 
 /** The facts badges are earned from. */
 export interface BadgeFacts {
   /** When the ambassador first accepted a charter version (epoch ms), or null. */
   charterAcceptedAt: number | null;
-  /** Their posts, oldest first. */
-  posts: readonly { contentId: string; nearCopy: boolean; createdAt: number }[];
+  /** Their posts confirmed published, oldest first (by when they confirmed). */
+  posts: readonly { contentId: string; nearCopy: boolean; postedAt: number }[];
   /** Their links' daily totals from the rollup, oldest day first. */
   days: readonly { day: string; clicks: number; uniqueVisitors: number; conversions: number }[];
 }
@@ -47,7 +48,7 @@ function personalContents(posts: BadgeFacts['posts']): BadgeFacts['posts'] {
   return firsts;
 }
 
-const postDay = (post: { createdAt: number }) => dayOf(post.createdAt);
+const postDay = (post: { postedAt: number }) => dayOf(post.postedAt);
 
 interface BadgeRule {
   code: string;
@@ -122,10 +123,10 @@ export async function getMyBadges(db: Db, organisationId: string, ambassadorId: 
       .where(and(eq(charterAcceptances.organisationId, organisationId), eq(charterAcceptances.ambassadorId, ambassadorId)))
       .get(),
     db
-      .select({ contentId: shares.contentId, nearCopy: shares.nearCopy, createdAt: shares.createdAt })
+      .select({ contentId: shares.contentId, nearCopy: shares.nearCopy, postedAt: shares.postedAt })
       .from(shares)
-      .where(and(eq(shares.organisationId, organisationId), eq(shares.ambassadorId, ambassadorId)))
-      .orderBy(asc(shares.createdAt)),
+      .where(and(eq(shares.organisationId, organisationId), eq(shares.ambassadorId, ambassadorId), isNotNull(shares.postedAt)))
+      .orderBy(asc(shares.postedAt)),
     db
       .select({ day: dailyLinkStats.day, clicks: sum(dailyLinkStats.clicks).mapWith(Number), uniqueVisitors: sum(dailyLinkStats.uniqueVisitors).mapWith(Number), conversions: sum(dailyLinkStats.conversions).mapWith(Number) })
       .from(dailyLinkStats)
@@ -133,5 +134,5 @@ export async function getMyBadges(db: Db, organisationId: string, ambassadorId: 
       .groupBy(dailyLinkStats.day)
       .orderBy(asc(dailyLinkStats.day)),
   ]);
-  return evaluateBadges({ charterAcceptedAt: acceptance?.at ?? null, posts, days });
+  return evaluateBadges({ charterAcceptedAt: acceptance?.at ?? null, posts: postedOnly(posts), days });
 }

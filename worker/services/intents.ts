@@ -13,8 +13,8 @@ export interface IntentInput {
   title: string;
 }
 
-/** `text` followed by the link on its own paragraph, unless the ambassador already put it in. */
-function withLink(text: string, shortUrl: string): string {
+/** The post as it is published: `text` followed by the link on its own paragraph, unless the ambassador already put it in. */
+export function withLink(text: string, shortUrl: string): string {
   return text.includes(shortUrl) ? text : `${text.trimEnd()}\n\n${shortUrl}`;
 }
 
@@ -45,6 +45,17 @@ export function intentUrl({ network, shortUrl, text, title }: IntentInput): stri
     case 'instagram':
       return null;
   }
+}
+
+/**
+ * A share URL that carries only the link, where the network documents one beside its text intent, else null.
+ * LinkedIn's `feed/?shareActive=true&text=` is undocumented: on a phone the LinkedIn app may open on the feed
+ * without the composer, or a signed-out visitor may lose the text at sign-in. Its documented
+ * `sharing/share-offsite/?url=` always opens a share of the link (the text is then pasted, hence the page's
+ * "copy my message"), so the page offers both.
+ */
+export function linkShareUrl(network: Network, shortUrl: string): string | null {
+  return network === 'linkedin' ? `https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(shortUrl)}` : null;
 }
 
 /** The short link as a QR code (SVG, error correction M, one unit per module so it scales cleanly). */

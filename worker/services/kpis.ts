@@ -11,7 +11,7 @@ import { addDays, dayOf } from '../lib/days';
 import type { Db } from '../lib/db';
 import { ApiError } from '../lib/errors';
 import type { KpiQuery, KpiReport } from '../schemas/kpis';
-import { periodBounds } from './ambassador-stats';
+import { periodBounds, postedOnly } from './ambassador-stats';
 import { Accumulator, type TrafficSums } from './kpi-measures';
 import { visitorsByAmbassadorGroup, visitorsByLinkDimension } from './kpi-visitors';
 import { getOrganisationOrThrow, toOrganisationDto } from './organisations';
@@ -128,20 +128,26 @@ async function trafficRows(db: Db, organisationId: string, from: string, to: str
   return rows.map((r): TrafficRow => r);
 }
 
-/** Shares posted in the period, with what KPIs need from their ambassador. */
-async function sharedRows(db: Db, organisationId: string, from: string, to: string, campaignId: string | undefined) {
-  const rows = await db
+/** The query of the shares confirmed published in the period (by `postedAt`, through `shares_org_posted`), with their ambassador's audience. */
+export function sharedRowsQuery(db: Db, organisationId: string, from: string, to: string, campaignId: string | undefined) {
+  const { start, end } = periodBounds({ from, to });
+  return db
     .select({ share: shares, audience: ambassadors.audience })
     .from(shares)
     .leftJoin(ambassadors, eq(ambassadors.id, shares.ambassadorId))
-    .where(and(eq(shares.organisationId, organisationId), between(shares.createdAt, periodBounds({ from, to }).start, periodBounds({ from, to }).end), campaignId ? eq(shares.campaignId, campaignId) : undefined));
-  return rows.map(({ share: s, audience }) => ({
+    .where(and(eq(shares.organisationId, organisationId), between(shares.postedAt, start, end), campaignId ? eq(shares.campaignId, campaignId) : undefined));
+}
+
+/** Shares confirmed published in the period, with what KPIs need from their ambassador; a share's day is its `postedAt` day. */
+async function sharedRows(db: Db, organisationId: string, from: string, to: string, campaignId: string | undefined) {
+  const rows = await sharedRowsQuery(db, organisationId, from, to, campaignId);
+  return postedOnly(rows.map(({ share, audience }) => ({ ...share, audience }))).map(({ audience, ...s }) => ({
     network: s.network,
     sharer: s.ambassadorId ?? s.anonymousSharer,
     impressions: s.metricsReportedAt ? (s.impressions ?? 0) : null,
     engagements: s.metricsReportedAt ? (s.reactions ?? 0) + (s.comments ?? 0) + (s.reshares ?? 0) : null,
     audience: s.erasedAudience ?? audience?.[s.network] ?? 0,
-    keys: { day: dayOf(s.createdAt), campaign: s.campaignId, content: s.contentId, ambassador: s.ambassadorId, team: s.ambassadorId, network: s.network } satisfies Record<GroupBy, string | null>,
+    keys: { day: dayOf(s.postedAt), campaign: s.campaignId, content: s.contentId, ambassador: s.ambassadorId, team: s.ambassadorId, network: s.network } satisfies Record<GroupBy, string | null>,
   }));
 }
 

@@ -64,7 +64,7 @@ export async function getLeaderboard(db: Db, caller: Caller, period: Period): Pr
       .select({ id: ambassadors.id, engagements: sql<number>`sum(coalesce(${shares.reactions}, 0) + coalesce(${shares.comments}, 0) + coalesce(${shares.reshares}, 0))`.mapWith(Number) })
       .from(shares)
       .innerJoin(ambassadors, eq(ambassadors.id, shares.ambassadorId))
-      .where(and(visible, eq(shares.organisationId, organisationId), between(shares.createdAt, start, end)))
+      .where(and(visible, eq(shares.organisationId, organisationId), between(shares.postedAt, start, end)))
       .groupBy(ambassadors.id),
     db
       .select({ n: count() })

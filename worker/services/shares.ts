@@ -2,7 +2,7 @@
  * Posts and personal links. One link per ambassador × content × network (the unique index decides,
  * so two concurrent requests get the same link); one share row per post, with the ambassador's text.
  */
-import { and, desc, eq, inArray, isNotNull, ne, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { campaigns, contents, links, shares, type Network } from '../../db/schema';
 import type { Db } from '../lib/db';
 import { ApiError } from '../lib/errors';
@@ -11,9 +11,9 @@ import { pageClauses, toPage } from '../lib/pagination';
 import { iso, isoOrNull } from '../lib/time';
 import { RESERVED } from '../redirect';
 import { implausibleMetrics, type CreateShareBody, type MyShare, type ReportMetricsBody, type Share } from '../schemas/shares';
-import { creditToShares, inChunks, networkRates, ownRollupRows, shareStatsOf, zeroCounts } from './ambassador-stats';
+import { creditToShares, inChunks, networkRates, ownRollupRows, postedOnly, shareStatsOf, zeroCounts } from './ambassador-stats';
 import { assertCharterAccepted } from './charter-acceptance';
-import { intentUrl, qrSvg } from './intents';
+import { intentUrl, linkShareUrl, qrSvg, withLink } from './intents';
 import { getAmbassadorRowOrThrow } from './me';
 import { getOrganisationOrThrow } from './organisations';
 import { measureSimilarity, type Similarity } from './similarity';
@@ -39,6 +39,7 @@ export function toShareDto(row: ShareRow, slug: string, origin: string): Share {
     link: { slug, shortUrl: shortUrlOf(origin, slug) },
     similarity: { score: row.similarity, nearCopy: row.nearCopy },
     metrics: { impressions: row.impressions, reactions: row.reactions, comments: row.comments, reshares: row.reshares, reportedAt: isoOrNull(row.metricsReportedAt) },
+    postedAt: isoOrNull(row.postedAt),
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
   };
@@ -129,6 +130,8 @@ export async function createShare(db: Db, organisationId: string, ambassadorId: 
     share: toShareDto(row, link.slug, origin),
     link: { slug: link.slug, shortUrl },
     intentUrl: intentUrl({ network: input.network, shortUrl, text: input.text, title: content.title }),
+    linkShareUrl: linkShareUrl(input.network, shortUrl),
+    message: withLink(input.text, shortUrl),
     similarity,
     qrSvg: qrSvg(shortUrl),
   };
@@ -151,10 +154,26 @@ export async function reportMetrics(db: Db, organisationId: string, ambassadorId
   if (implausible) throw new ApiError('validation_failed', implausible.message, implausible.field);
   const [row] = await db
     .update(shares)
-    .set({ ...metrics, metricsReportedAt: now, updatedAt: Math.max(now, stored.updatedAt + 1) })
+    // Someone who reads numbers off their post has published it: the report confirms it too (the first time stays).
+    .set({ ...metrics, metricsReportedAt: now, postedAt: sql`coalesce(${shares.postedAt}, ${now})`, updatedAt: Math.max(now, stored.updatedAt + 1) })
     .where(and(mine, eq(shares.updatedAt, stored.updatedAt)))
     .returning({ id: shares.id });
   if (!row) throw new ApiError('conflict', 'The post’s numbers changed meanwhile: send them again.');
+  const [post] = (await mySharesWhere(db, organisationId, ambassadorId, eq(shares.id, shareId), 1, origin)).map((r) => r.item);
+  if (!post) throw new ApiError('not_found', 'No such share.');
+  return post;
+}
+
+/**
+ * Records that the ambassador published the post, from which moment it counts (KPIs, stats, badges, the
+ * leaderboard); confirming again keeps the first time. 404 for anyone else's post, as for an unknown one.
+ */
+export async function confirmPosted(db: Db, organisationId: string, ambassadorId: string, shareId: string, origin: string, now = Date.now()): Promise<MyShare> {
+  const mine = and(eq(shares.organisationId, organisationId), eq(shares.ambassadorId, ambassadorId), eq(shares.id, shareId));
+  await db
+    .update(shares)
+    .set({ postedAt: now, updatedAt: sql`max(${now}, ${shares.updatedAt} + 1)` })
+    .where(and(mine, isNull(shares.postedAt)));
   const [post] = (await mySharesWhere(db, organisationId, ambassadorId, eq(shares.id, shareId), 1, origin)).map((r) => r.item);
   if (!post) throw new ApiError('not_found', 'No such share.');
   return post;
@@ -183,10 +202,10 @@ async function mySharesWhere(db: Db, organisationId: string, ambassadorId: strin
   const [organisation, ambassador, onSameLinks, rollups] = await Promise.all([
     getOrganisationOrThrow(db, organisationId),
     getAmbassadorRowOrThrow(db, organisationId, ambassadorId),
-    inChunks(linkIds, (chunk) => db.select({ id: shares.id, linkId: shares.linkId, createdAt: shares.createdAt }).from(shares).where(and(mine, inArray(shares.linkId, chunk)))),
+    inChunks(linkIds, (chunk) => db.select({ id: shares.id, linkId: shares.linkId, postedAt: shares.postedAt }).from(shares).where(and(mine, isNotNull(shares.postedAt), inArray(shares.linkId, chunk)))),
     ownRollupRows(db, organisationId, ambassadorId, { linkIds }),
   ]);
-  const credited = creditToShares(onSameLinks, rollups);
+  const credited = creditToShares(postedOnly(onSameLinks), rollups);
   const reachRates = networkRates(organisation);
   return rows.map((row) => ({
     id: row.share.id,

@@ -2,8 +2,8 @@ import { createUniqueId, Show, type VoidComponent } from 'solid-js';
 import { createCopy } from '../../lib/copy';
 import { useMeI18n } from '../../lib/i18n-me';
 
-/** A multi-line read-only text with a Copy button (the post, for networks whose composer cannot be prefilled). */
-const CopyText: VoidComponent<{ label: string; value: string; hint: string }> = (props) => {
+/** A multi-line read-only text with a Copy button (the post with its link, to paste where a composer was not prefilled). */
+const CopyText: VoidComponent<{ label: string; value: string; hint: string; action?: string }> = (props) => {
   const { t } = useMeI18n();
   const id = createUniqueId();
   let area: HTMLTextAreaElement | undefined;
@@ -18,7 +18,7 @@ const CopyText: VoidComponent<{ label: string; value: string; hint: string }> = 
       </p>
       <div class="actions">
         <button type="button" class="button" onClick={() => void copy()}>
-          {t('action.copy')}
+          {props.action ?? t('action.copy')}
         </button>
       </div>
       <p class="copy-feedback" aria-live="polite">

@@ -1,8 +1,9 @@
-import { createSignal, For, type VoidComponent } from 'solid-js';
+import { createSignal, For, Show, type VoidComponent } from 'solid-js';
 import { formatDate, formatNumber } from '../../lib/format';
 import type { MeKey } from '../../lib/i18n-me';
 import type { MyShare } from '../../lib/me-types';
 import { useMeI18n } from '../../lib/i18n-me';
+import PostedButton from './PostedButton';
 import ReportForm, { METRICS } from './ReportForm';
 
 export interface PostCardProps {
@@ -56,6 +57,17 @@ const PostCard: VoidComponent<PostCardProps> = (props) => {
             )}
           </For>
         </dl>
+        <Show when={props.post.postedAt === null}>
+          <PostedButton
+            shareId={props.post.id}
+            postedAt={post().postedAt}
+            context={`${post().contentTitle}, ${networkName()}`}
+            onPosted={(confirmed) => {
+              setPost(confirmed);
+              props.onReported();
+            }}
+          />
+        </Show>
         <p class="meta">{post().metrics.reportedAt ? t('me.posts.reported', { date: formatDate(post().metrics.reportedAt, lang()), numbers: reported() }) : t('me.posts.notReported')}</p>
         <button type="button" class="button button--wide" aria-expanded={open()} aria-controls={`${idBase}-report`} onClick={() => setOpen(!open())}>
           {t('me.posts.report')}

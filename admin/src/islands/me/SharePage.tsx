@@ -1,5 +1,4 @@
-import { createMemo, createResource, createSignal, For, Show, type JSX, type VoidComponent } from 'solid-js';
-import CopyField from '../../components/CopyField';
+import { createMemo, createResource, createSignal, For, lazy, Show, Suspense, type JSX, type VoidComponent } from 'solid-js';
 import Field from '../../components/Field';
 import FormError from '../../components/FormError';
 import { ApiClientError, client } from '../../lib/api';
@@ -10,15 +9,17 @@ import { ensureCharterAccepted, meCall, TEXT_LIMITS } from '../../lib/me-api';
 import type { CreatedShare, FeedItem, ShareNetwork } from '../../lib/me-types';
 import { useMeI18n } from '../../lib/i18n-me';
 import { ideasOf } from './ideas';
-import CopyText from './CopyText';
 import MeError from './MeError';
+import { createSimilarityPreview } from './similarity-preview';
 
-/** The QR code (an SVG document from the API) as an image, never as markup in the page. */
-const qrSource = (svg: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+// Needed only once a link exists: kept out of the page's first load.
+const loadResult = () => import('./ShareResult');
+const ShareResult = lazy(loadResult);
 
 /**
  * The composer: pick a network, write the post in one's own words (with the network's character
- * count), then get the personal short link, the network's intent, the QR code and the similarity hint.
+ * count and, while typing, how much it reads as a copy), then create the personal short link; the
+ * result offers the network's composer, the message to copy, the QR code and "I posted it".
  */
 const SharePage: VoidComponent = () => {
   const { t, mounted } = useMeI18n();
@@ -32,14 +33,15 @@ const SharePage: VoidComponent = () => {
   const network = () => chosen() ?? item()?.networks[0] ?? null;
   const [text, setText] = createSignal('');
   const [result, setResult] = createSignal<CreatedShare | null>(null);
+  const similarity = createSimilarityPreview(() => {
+    const n = network();
+    const current = item();
+    return n && current && !result() ? { contentId: current.id, network: n, text: text() } : null;
+  });
   let form: HTMLFormElement | undefined;
-  let heading: HTMLHeadingElement | undefined;
   const submission = createSubmission(() => form, ['text', 'network']);
 
   const networkName = (n: string) => t(`network.${n}` as MeKey);
-  const openLabel = (n: string) => (n === 'email' ? t('me.share.open.email') : n === 'other' ? t('me.share.open.other') : t('me.share.open', { network: networkName(n) }));
-  /** Facebook's sharer takes only the link and Instagram has no web composer: the text is offered to copy. */
-  const noPrefill = (n: string) => n === 'facebook' || n === 'instagram';
   const limit = createMemo(() => {
     const n = network();
     return n ? TEXT_LIMITS[n] : undefined;
@@ -58,10 +60,7 @@ const SharePage: VoidComponent = () => {
     if (text().trim() === '') return submission.fail(new ApiClientError(422, 'validation_failed', t('me.share.required'), 'text'));
     if (over()) return submission.fail(new ApiClientError(422, 'validation_failed', t('me.share.tooLong', { network: networkName(n), max: limit() ?? 0 }), 'text'));
     const created = await submission.run(() => meCall(client.api.v1.me.shares.$post({ json: { contentId: current.id, network: n, text: text() } })));
-    if (created) {
-      setResult(created);
-      heading?.focus();
-    }
+    if (created) setResult(created);
   };
 
   return (
@@ -106,13 +105,14 @@ const SharePage: VoidComponent = () => {
                         <>
                           <textarea
                             {...attrs}
-                            aria-describedby={[attrs['aria-describedby'], 'share-count'].filter(Boolean).join(' ')}
+                            aria-describedby={[attrs['aria-describedby'], 'share-count', 'share-verdict'].filter(Boolean).join(' ')}
                             rows={8}
                             required
                             value={text()}
                             onInput={(e) => {
                               setText(e.currentTarget.value);
                               if (submission.error()) submission.clear();
+                              void loadResult();
                             }}
                           />
                           <p id="share-count" class="me-count" classList={{ 'me-count--over': over() }}>
@@ -121,6 +121,15 @@ const SharePage: VoidComponent = () => {
                           <p class="visually-hidden" aria-live="polite">
                             {over() ? t('me.share.tooLong', { network: networkName(network() ?? ''), max: limit() ?? 0 }) : ''}
                           </p>
+                          <div id="share-verdict" aria-live="polite">
+                            <Show when={similarity()}>
+                              {(seen) => (
+                                <p class={seen().nearCopy ? 'notice notice--warning' : 'notice notice--ok'}>
+                                  {seen().nearCopy ? t('me.share.live.nearCopy') : t('me.share.live.personal', { percent: Math.round(seen().score * 100) })}
+                                </p>
+                              )}
+                            </Show>
+                          </div>
                         </>
                       )}
                     </Field>
@@ -133,38 +142,9 @@ const SharePage: VoidComponent = () => {
                   </form>
                 }>
                   {(done) => (
-                    <section class="me-card me-result" aria-labelledby="share-done">
-                      <h2 id="share-done" ref={heading} tabindex="-1">
-                        {t('me.share.done')}
-                      </h2>
-                      <div aria-live="polite">
-                        <Show
-                          when={done().similarity.nearCopy}
-                          fallback={<p class="notice notice--ok">{t('me.share.personal', { percent: Math.round(done().similarity.score * 100) })}</p>}
-                        >
-                          <p class="notice notice--warning">{t('me.share.nearCopy')}</p>
-                        </Show>
-                      </div>
-                      <CopyField label={t('me.share.link')} value={done().link.shortUrl} hint={t('me.share.linkHint')} />
-                      <Show when={done().intentUrl} fallback={<p class="hint">{t('me.share.noIntent', { network: networkName(done().share.network) })}</p>}>
-                        {(intent) => (
-                          <p>
-                            <a class="button button--primary button--wide" href={intent()} target="_blank" rel="noopener noreferrer">
-                              {openLabel(done().share.network)} <span class="visually-hidden">{t('me.share.newTab')}</span>
-                            </a>
-                          </p>
-                        )}
-                      </Show>
-                      <Show when={noPrefill(done().share.network)}>
-                        <CopyText label={t('me.share.copyText')} value={done().share.text} hint={t('me.share.copyTextHint', { network: networkName(done().share.network) })} />
-                      </Show>
-                      <img class="me-qr" src={qrSource(done().qrSvg)} alt={t('me.share.qr')} width="200" height="200" />
-                      <div class="actions">
-                        <button type="button" class="button" onClick={() => setResult(null)}>
-                          {t('me.share.again')}
-                        </button>
-                      </div>
-                    </section>
+                    <Suspense fallback={<p class="loading">{t('state.loading')}</p>}>
+                      <ShareResult done={done()} onAgain={() => setResult(null)} />
+                    </Suspense>
                   )}
                 </Show>
               </>

@@ -2,13 +2,14 @@
  * Issue 11, item 9: a French communications manager exports what the dashboard shows, one file per table, in
  * Excel's French dialect (the default on a French page) or as RFC 4180 CSV, and each file reads back.
  */
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { chromium, type Browser, type Download, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, axeViolations, open, shot, signedInClient, signedInContext } from './admin-helpers';
+import type { Download, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { axeViolations, open, shot, signedInClient, signedInContext } from './admin-helpers';
+import { sharedBrowser } from './shared-browser';
 
 const DEMO_ADMIN = { email: 'admin@demo.relais.test', password: 'relais-demo' };
 const BOM = [0xef, 0xbb, 0xbf];
@@ -33,19 +34,10 @@ async function downloadTable(page: Page, name: string): Promise<{ filename: stri
 
 describe('dashboard export', () => {
   const baseUrl = inject('baseUrl');
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await chromium.connect(inject('wsEndpoint'));
-    await mkdir(ARTIFACTS, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = sharedBrowser();
 
   it('exports every table in Excel’s French dialect by default, or as CSV, each file parsing back', async () => {
-    const { context, page } = await signedInContext(browser, DEMO_ADMIN);
+    const { context, page } = await signedInContext(browser(), DEMO_ADMIN);
     await open(page, '/admin/');
     await page.locator('.dash-tile[data-kpi="clicks"] .dash-tile__value').waitFor();
 

@@ -15,10 +15,18 @@ export const CreateConversionBodySchema = v.object({
 });
 export type CreateConversionBody = v.InferOutput<typeof CreateConversionBodySchema>;
 
-/** The optional `Idempotency-Key` header (IETF draft), 1–255 characters. */
-export const IdempotencyHeaderSchema = v.object({
-  'idempotency-key': v.optional(v.pipe(v.string(), v.minLength(1, 'must be 1 to 255 characters'), v.maxLength(255, 'must be 1 to 255 characters'))),
-});
+/** An `Idempotency-Key` (IETF draft), 1–255 characters. */
+export const IdempotencyKeySchema = v.pipe(
+  v.string(),
+  v.minLength(1, 'must be 1 to 255 characters'),
+  v.maxLength(255, 'must be 1 to 255 characters'),
+  v.description(
+    'Makes a retry safe (IETF Idempotency-Key draft): the same key again within 24 h answers 200 with the first result; the same key with another body, 422 `idempotency_key_reused`; while the first request is processed, 409.',
+  ),
+);
+
+/** The optional `Idempotency-Key` header (Hono reads header names in lower case). */
+export const IdempotencyHeaderSchema = v.object({ 'idempotency-key': v.optional(IdempotencyKeySchema) });
 
 const ConversionRowSchema = createSelectSchema(conversions, {
   type: asPicklist(conversions.type),

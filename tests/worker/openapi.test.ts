@@ -7,10 +7,16 @@ interface Document {
   paths: Record<string, Record<string, unknown>>;
 }
 
+interface JsonSchema {
+  $ref?: string;
+  description?: string;
+  properties?: Record<string, JsonSchema>;
+}
+
 interface Operation {
   security?: Array<Record<string, string[]>>;
   requestBody?: unknown;
-  parameters?: Array<{ $ref?: string; name?: string; in?: string }>;
+  parameters?: Array<{ $ref?: string; name?: string; in?: string; description?: string; schema?: JsonSchema }>;
   responses: Record<string, { headers?: Record<string, unknown> }>;
 }
 
@@ -88,6 +94,21 @@ describe('who may call, and every status', () => {
       expect(ops.get(name)?.responses['429']?.headers, name).toHaveProperty('Retry-After');
     }
     for (const [name, op] of ops) if (op.responses['429']) expect(op.responses['429'].headers, name).toHaveProperty('Retry-After');
+  });
+
+  it('describes every request field: each top-level body property and each parameter', async () => {
+    const { body } = await callJson<{ paths: Record<string, Record<string, Operation>>; components: { schemas?: Record<string, JsonSchema> } }>('/api/openapi.json');
+    const resolve = (schema: JsonSchema): JsonSchema => (schema.$ref ? resolve(body.components.schemas?.[schema.$ref.split('/').pop() ?? ''] ?? {}) : schema);
+    const undescribed: string[] = [];
+    for (const [name, op] of await operations()) {
+      const content = (op.requestBody as { content?: Record<string, { schema: JsonSchema }> } | undefined)?.content?.['application/json'];
+      const root = content ? resolve(content.schema) : {};
+      for (const [field, schema] of Object.entries(root.properties ?? {})) if (!schema.description && !resolve(schema).description) undescribed.push(`${name} body ${field}`);
+      for (const parameter of op.parameters ?? []) {
+        if (!parameter.$ref && !parameter.description && !parameter.schema?.description) undescribed.push(`${name} ${parameter.in} ${parameter.name}`);
+      }
+    }
+    expect(undescribed).toEqual([]);
   });
 
   it('declares the Idempotency-Key header once, referenced by the operations that take it', async () => {

@@ -5,8 +5,13 @@ export const KPI_GROUPS = ['day', 'campaign', 'content', 'ambassador', 'network'
 
 const KpiQueryObjectSchema = v.object({
   ...PeriodEntries,
-  campaignId: v.optional(v.pipe(v.string(), v.maxLength(64, 'campaignId is not a campaign id'))),
-  groupBy: v.optional(v.picklist(KPI_GROUPS, `groupBy must be one of ${KPI_GROUPS.join(', ')}`)),
+  campaignId: v.optional(v.pipe(v.string(), v.maxLength(64, 'campaignId is not a campaign id'), v.description('only this campaign (404 when it is not one of the organisation’s)'))),
+  groupBy: v.optional(
+    v.pipe(
+      v.picklist(KPI_GROUPS, `groupBy must be one of ${KPI_GROUPS.join(', ')}`),
+      v.description('one group per day, campaign, content, ambassador (opted-in names only), network or team (teams under 5 merged into "others")'),
+    ),
+  ),
 });
 
 /** `GET /api/v1/kpis`: the period policy (schemas/period.ts), a campaign, a grouping. */

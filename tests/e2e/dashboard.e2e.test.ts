@@ -28,9 +28,9 @@ async function openHome(browser: Browser, admin: Pick<Owner, 'email' | 'password
   return { context, page };
 }
 
-/** What the dashboard shows, read off its CSV export link: `from`, `to` and, for one campaign, `campaignId`. */
-async function exportQuery(page: Page, name: string): Promise<URLSearchParams> {
-  const href = (await page.getByRole('link', { name }).getAttribute('href')) ?? '';
+/** What the dashboard shows, read off one table's CSV export link: `from`, `to` and, for one campaign, `campaignId`. */
+async function exportQuery(page: Page, groupBy: string): Promise<URLSearchParams> {
+  const href = (await page.locator(`.dash-export a[data-group="${groupBy}"]`).getAttribute('href')) ?? '';
   return new URL(href, page.url()).searchParams;
 }
 
@@ -79,7 +79,7 @@ describe('dashboard', () => {
 
     // Teams under 5 ambassadors (every demo team) and hidden ambassadors are grouped under the page's word.
     const api = await signedInClient(baseUrl, DEMO_ADMIN);
-    const shown = await exportQuery(page, 'Exporter en CSV');
+    const shown = await exportQuery(page, 'team');
     const teams = await (await api.api.v1.kpis.$get({ query: { from: shown.get('from') ?? '', to: shown.get('to') ?? '', groupBy: 'team' } })).json();
     expect(teams.groups.length).toBeGreaterThan(0);
     const anonymous: Record<string, string> = { others: 'Autres', all: 'Tous les ambassadeurs' };
@@ -124,7 +124,9 @@ describe('dashboard', () => {
     expect(await page.locator('.dash-tile[data-kpi="uniqueVisitors"] .dash-tile__label').textContent()).toBe('Unique visitors');
     expect(await rowLabels(page, 'ambassador')).toEqual(['All ambassadors']);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export as CSV' }).click()]);
+    await page.getByText('Export', { exact: true }).click();
+    expect(await page.getByLabel('CSV', { exact: true }).isChecked()).toBe(true);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'By campaign', exact: true }).click()]);
     expect(download.suggestedFilename()).toMatch(/^relais-kpis-.*\.csv$/);
     const dir = await mkdtemp(path.join(os.tmpdir(), 'relais-csv-'));
     try {
@@ -155,9 +157,10 @@ describe('dashboard', () => {
     await filter.selectOption({ label: 'Livre blanc IA responsable' });
     await expect.poll(() => page.getByTestId('dash-period').textContent()).toContain('Livre blanc IA responsable');
     const campaignId = await filter.inputValue();
-    const shown = await exportQuery(page, 'Exporter en CSV');
+    const shown = await exportQuery(page, 'content');
     expect(shown.get('campaignId')).toBe(campaignId);
     expect(shown.get('groupBy')).toBe('content');
+    expect(await page.locator('.dash-export a[data-group="campaign"]').count()).toBe(0);
     expect(new URL(page.url()).searchParams.get('campaign')).toBe(campaignId);
     // The tile shows what the API answers for that campaign over the same period.
     const api = await signedInClient(baseUrl, DEMO_ADMIN);
@@ -181,7 +184,7 @@ describe('dashboard', () => {
     await filter.selectOption({ label: 'Toutes les campagnes' });
     await expect.poll(() => tileNumber(page, 'clicks')).toBe(allClicks);
     expect(new URL(page.url()).searchParams.has('campaign')).toBe(false);
-    const all = await exportQuery(page, 'Exporter en CSV');
+    const all = await exportQuery(page, 'campaign');
     expect([all.has('campaignId'), all.get('groupBy')]).toEqual([false, 'campaign']);
     await context.close();
   });

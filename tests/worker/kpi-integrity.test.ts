@@ -167,6 +167,22 @@ describe('CSV export', () => {
     expect((await cells('content'))[0]?.label).toBe("'=1+2");
     expect((await cells('campaign'))[0]?.label).toBe("'@SUM(A1)");
   });
+
+  it('prefixes them the same in the excel-fr dialect, read back with its `;` separator', async () => {
+    const p = await programme([{ name: '=1;2', optIn: true, team: '-team' }, ...['@b', '+c', '\td', '\re'].map((name) => ({ name, optIn: true, team: '-team' }))], { title: '=A1;B1', campaignName: '@SUM(A1)' });
+    for (const link of p.links) await hit(p.org, link.id, ['v1']);
+    const cells = async (groupBy: string) => {
+      const res = await call(`/api/v1/exports/kpis.csv?groupBy=${groupBy}&dialect=excel-fr`, { bearer: p.key });
+      expect(res.status).toBe(200);
+      const parsed = Papa.parse<Record<string, string>>((await res.text()).replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true, delimiter: ';' });
+      expect(parsed.errors).toEqual([]);
+      return parsed.data;
+    };
+    expect((await cells('ambassador')).map((r) => r.label).sort()).toEqual(["'\re", "'\td", "'+c", "'=1;2", "'@b", 'Total'].sort());
+    expect((await cells('team')).map((r) => r.key)).toEqual(["'-team", 'total']);
+    expect((await cells('content'))[0]?.label).toBe("'=A1;B1");
+    expect((await cells('campaign'))[0]?.label).toBe("'@SUM(A1)");
+  });
 });
 
 describe('conversions: only a human click earns an attribution', () => {

@@ -1,7 +1,8 @@
 import { createMiddleware } from 'hono/factory';
-import type { ApiKeyScope } from '../../db/schema';
+import { ADMIN_ROLES, API_KEY_SCOPES, type ApiKeyScope } from '../../db/schema';
 import type { Caller } from '../lib/caller';
 import { ApiError } from '../lib/errors';
+import { documented, type SecurityRequirement } from '../lib/openapi';
 import type { AppEnv } from '../env';
 
 /**
@@ -42,6 +43,23 @@ function permits(caller: Caller, access: Access): boolean {
   }
 }
 
+/** The role an ambassador's session carries in the document, beside the admins' roles. */
+const AMBASSADOR_ROLE = 'ambassador';
+
+/**
+ * Who may make a call needing one of `accesses`, as OpenAPI security requirements, read off `permits` itself
+ * (so the document cannot drift from the check): one alternative per API key scope that passes, and the
+ * session cookie with the roles that pass (`owner`, `editor`, `analyst`, `ambassador`).
+ */
+export function securityOf(accesses: Access[]): SecurityRequirement[] {
+  const passes = (caller: Caller) => accesses.some((access) => permits(caller, access));
+  const ids = { organisationId: '', sessionId: '' };
+  const scopes = API_KEY_SCOPES.filter((scope) => passes({ kind: 'key', organisationId: '', keyId: '', scopes: [scope] }));
+  const roles: string[] = ADMIN_ROLES.filter((role) => passes({ kind: 'admin', ...ids, adminId: '', role }));
+  if (passes({ kind: 'ambassador', ...ids, ambassadorId: '' })) roles.push(AMBASSADOR_ROLE);
+  return [...scopes.map((scope) => ({ apiKey: [scope] })), ...(roles.length > 0 ? [{ session: roles }] : [])];
+}
+
 /**
  * Refuses the request unless the caller has one of the `accesses`: 401 without a credential, 403 with
  * one that does not reach.
@@ -50,7 +68,7 @@ function permits(caller: Caller, access: Access): boolean {
  * campaigns.post('/', allow('write'), jsonBody(CreateCampaignBodySchema), handler)
  */
 export function allow(...accesses: Access[]) {
-  return createMiddleware<AppEnv>(async function checkAccess(c, next) {
+  const check = createMiddleware<AppEnv>(async function checkAccess(c, next) {
     const caller = c.var.caller;
     if (!caller) throw new ApiError('unauthenticated', 'Sign in, or send an API key as `Authorization: Bearer rl_…`.');
     if (!accesses.some((access) => permits(caller, access))) {
@@ -58,6 +76,7 @@ export function allow(...accesses: Access[]) {
     }
     await next();
   });
+  return documented(check, { security: securityOf(accesses) });
 }
 
 /** The caller of a route behind `allow(...)`. */

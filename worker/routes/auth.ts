@@ -24,6 +24,7 @@ export const auth = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: 'Sign in as an admin',
+      security: [],
       description:
         'Answers the admin and sets the HttpOnly session cookie. A person who runs several organisations names one with `organisation` (its slug); without it, they sign in to the one they joined first. ' +
         'Requires the site’s own `Origin` (403 otherwise). Limited to 10 failures per account and 30 per client (an IPv6 /64 is one client) every 15 minutes.',
@@ -39,7 +40,7 @@ export const auth = new Hono<AppEnv>()
   )
   .post(
     '/logout',
-    describeRoute({ tags, summary: 'Sign out (ends the session)', responses: { ...noContent, ...errorResponses('unauthenticated', 'forbidden') } }),
+    describeRoute({ tags, summary: 'Sign out (ends the session)', security: [{ session: [] }], responses: { ...noContent, ...errorResponses('unauthenticated', 'forbidden') } }),
     async (c) => {
       const caller = c.var.caller;
       if (caller && caller.kind !== 'key') await revokeSession(c.var.db, caller.sessionId);
@@ -54,7 +55,7 @@ export const auth = new Hono<AppEnv>()
       summary: 'The signed-in admin and their organisation',
       responses: { ...jsonResponse(200, 'The admin', v.object({ admin: AdminSchema, organisation: OrganisationSchema })), ...errorResponses('unauthenticated', 'forbidden') },
     }),
-    allow('read'),
+    allow('team'),
     async (c) => {
       const caller = callerOf(c);
       if (caller.kind !== 'admin') throw new ApiError('forbidden', 'Only an admin session has a profile here; API keys have none.');

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { errorResponses, jsonResponse } from '../lib/openapi';
-import { headers, jsonBody } from '../lib/validate';
+import { errorResponses, idempotencyKeyHeader, jsonResponse } from '../lib/openapi';
+import { jsonBody } from '../lib/validate';
 import { allow, callerOf } from '../middleware/allow';
-import { ConversionSchema, CreateConversionBodySchema, IdempotencyHeaderSchema } from '../schemas/conversions';
+import { ConversionSchema, CreateConversionBodySchema } from '../schemas/conversions';
 import { reportConversion } from '../services/conversions';
 import type { AppEnv } from '../env';
 
@@ -18,7 +18,6 @@ export const conversionsRoutes = new Hono<AppEnv>().post(
       'Scope `conversions:write`. `clickId` is the `rl_cid` the visitor arrived with; it is verified by its signature, so the conversion is attributed at once. ' +
       'A click older than the attribution window gives `attributed: false`. A repeat with the same `Idempotency-Key` (kept 24 h) or the same `externalId` + `type` answers 200 with the first result. ' +
       'The same key with another body answers 422 `idempotency_key_reused`; while the first request is processed, 409.',
-    parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', minLength: 1, maxLength: 255 } }],
     responses: {
       ...jsonResponse(201, 'Recorded', ConversionSchema),
       ...jsonResponse(200, 'Already recorded: the first result', ConversionSchema),
@@ -26,7 +25,7 @@ export const conversionsRoutes = new Hono<AppEnv>().post(
     },
   }),
   allow('conversions:write'),
-  headers(IdempotencyHeaderSchema),
+  idempotencyKeyHeader(),
   jsonBody(CreateConversionBodySchema),
   async (c) => {
     const answer = await reportConversion(c.var.db, c.env.CLICK_SIGNING_KEY, callerOf(c).organisationId, c.req.valid('json'), c.req.valid('header')['idempotency-key']);

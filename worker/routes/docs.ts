@@ -3,7 +3,15 @@ import type { Context, Hono } from 'hono';
 import { openAPIRouteHandler } from 'hono-openapi';
 import { collectInlineSources, contentSecurityPolicy, ICON_LINK } from '../lib/content-security-policy';
 import { SESSION_COOKIE } from '../lib/cookies';
+import { errorResponses, IDEMPOTENCY_KEY, idempotencyKeyParameter } from '../lib/openapi';
+import { R_JS_GUIDE } from '../lib/r-js-guide';
 import type { AppEnv } from '../env';
+
+const BODY_LIMITED = { responses: errorResponses('payload_too_large') };
+
+const INTRODUCTION =
+  'Employee advocacy at the edge: management, conversions and KPIs. Errors are `{"error": {"code", "message", "field"?}}`. ' +
+  'Each operation names who may call it (`security`): an API key with one of the scopes listed, or a session cookie of one of the roles listed.';
 
 /** The OpenAPI 3.1 document generated from the routes' valibot schemas. */
 export function openApiDocument(api: Hono<AppEnv>) {
@@ -12,29 +20,51 @@ export function openApiDocument(api: Hono<AppEnv>) {
     defaultValidationErrorResponse: false,
     // `/api/v1/exports/kpis.csv` ends in a file extension, which hono-openapi would otherwise skip.
     excludeStaticFile: false,
+    // Every request with a body passes the `/api` body limit (app.ts), so every operation taking one can answer 413.
+    defaultOptions: { POST: BODY_LIMITED, PATCH: BODY_LIMITED, PUT: BODY_LIMITED },
     documentation: {
       openapi: '3.1.0',
       info: {
         title: 'Relais API',
         version: '1.0.0',
-        description: 'Employee advocacy at the edge: management, conversions and KPIs. Errors are `{"error": {"code", "message", "field"?}}`.',
+        description: `${INTRODUCTION}\n${R_JS_GUIDE}`,
         license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
       },
       servers: [{ url: '/', description: 'This deployment' }],
       components: {
         securitySchemes: {
-          apiKey: { type: 'http', scheme: 'bearer', description: 'An API key `rl_…` with the scopes the call needs.' },
-          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'The session cookie set by login or by accepting an invitation.' },
+          apiKey: { type: 'http', scheme: 'bearer', description: 'An API key `rl_…`; an operation lists the scopes that reach it (`conversions:write`, `kpis:read`, `admin`), any one of them sufficing.' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: SESSION_COOKIE,
+            description: 'The session cookie set by login or by accepting an invitation; an operation lists the roles that reach it (`owner`, `editor`, `analyst`, `ambassador`), any one of them sufficing.',
+          },
           operatorToken: { type: 'http', scheme: 'bearer', description: 'The deployment’s OPERATOR_TOKEN secret.' },
         },
+        parameters: { [IDEMPOTENCY_KEY]: idempotencyKeyParameter() },
       },
-      security: [{ apiKey: [] }, { session: [] }],
     },
   });
 }
 
-// No default fonts: Scalar would fetch them from its own CDN, a third party the policy refuses.
-const scalarPage = Scalar<AppEnv>({ url: '/api/openapi.json', cdn: '/assets/scalar/standalone.js', pageTitle: 'Relais API', withDefaultFonts: false });
+/**
+ * Nothing from a third party: no default fonts (Scalar fetches them from its own CDN; the page uses system fonts),
+ * no "Ask AI" agent, no "Generate MCP", no developer toolbar ("Deploy", "Share"), no telemetry. Scalar shows the
+ * agent, MCP and toolbar by default on localhost (`agent.disabled`, `mcp.disabled`, `showDeveloperTools` in
+ * @scalar/types' configuration).
+ */
+const scalarPage = Scalar<AppEnv>({
+  url: '/api/openapi.json',
+  cdn: '/assets/scalar/standalone.js',
+  pageTitle: 'Relais API',
+  withDefaultFonts: false,
+  customCss: ':root { --scalar-font: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; --scalar-font-code: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }',
+  agent: { disabled: true },
+  mcp: { disabled: true },
+  showDeveloperTools: 'never',
+  telemetry: false,
+});
 
 /** The page's policy, computed once per isolate from its (constant) inline scripts and styles. */
 let docsPolicy: Promise<string> | undefined;

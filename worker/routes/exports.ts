@@ -3,7 +3,7 @@ import { describeRoute } from 'hono-openapi';
 import { errorResponses } from '../lib/openapi';
 import { query } from '../lib/validate';
 import { allow, callerOf } from '../middleware/allow';
-import { KpiQuerySchema } from '../schemas/kpis';
+import { KpiExportQuerySchema } from '../schemas/kpis';
 import { kpisToCsv } from '../services/kpi-csv';
 import { computeKpis } from '../services/kpis';
 import type { AppEnv } from '../env';
@@ -14,15 +14,18 @@ export const exportsRoutes = new Hono<AppEnv>().get(
   describeRoute({
     tags: ['KPIs'],
     summary: 'The KPI table as CSV',
-    description: 'Same parameters and access as `GET /api/v1/kpis`. RFC 4180 CSV with a header row; one row per group, then a `total` row.',
+    description:
+      'Same parameters and access as `GET /api/v1/kpis`, plus `dialect`. A header row, one row per group, then a `total` row. ' +
+      '`dialect=rfc4180` (default): RFC 4180. `dialect=excel-fr`: what Excel opens as is in a French locale (`;` between cells, decimal comma, UTF-8 byte order mark). ' +
+      'In every dialect, a text cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed with a single quote.',
     responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } }, ...errorResponses('validation_failed', 'unauthenticated', 'forbidden', 'not_found') },
   }),
   allow('kpis:read'),
-  query(KpiQuerySchema),
+  query(KpiExportQuerySchema),
   async (c) => {
-    const q = c.req.valid('query');
+    const { dialect, ...q } = c.req.valid('query');
     const report = await computeKpis(c.var.db, callerOf(c).organisationId, q);
-    return c.body(kpisToCsv(report), 200, {
+    return c.body(kpisToCsv(report, dialect), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="relais-kpis-${report.from}-${report.to}${q.groupBy ? `-by-${q.groupBy}` : ''}.csv"`,
     });

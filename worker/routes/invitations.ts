@@ -15,6 +15,7 @@ export const invitationsRoutes = new Hono<AppEnv>().post(
   describeRoute({
     tags: ['Invitations'],
     summary: 'Accept an invitation',
+    security: [],
     description:
       'An invited admin sends `{password}` (at least 12 characters); an invited ambassador sends nothing, choosing to join. Answers who joined and sets the session cookie. ' +
       'A used, expired or unknown token answers 404. Requires the site’s own `Origin` (403 otherwise); limited to 20 failed attempts per client every 15 minutes.',

@@ -15,9 +15,9 @@ export type Admin = v.InferOutput<typeof AdminSchema>;
 
 /** `POST /api/v1/admins` (owners only): invites someone, who sets a password through the link. */
 export const InviteAdminBodySchema = v.object({
-  email: EmailSchema,
-  name: NameSchema(),
-  role: v.picklist(ADMIN_ROLES, `must be one of ${ADMIN_ROLES.join(', ')}`),
+  email: v.pipe(EmailSchema, v.description('where the invitation goes; the person signs in with it')),
+  name: v.pipe(NameSchema(), v.description('their name, 1 to 200 characters')),
+  role: v.pipe(v.picklist(ADMIN_ROLES, `must be one of ${ADMIN_ROLES.join(', ')}`), v.description('owner (everything), editor (everything but admins and API keys) or analyst (reads dashboards and exports)')),
 });
 export type InviteAdminBody = v.InferOutput<typeof InviteAdminBodySchema>;
 
@@ -29,8 +29,8 @@ export const InviteAdminResponseSchema = v.object({
 
 /** `POST /api/v1/auth/login`. */
 export const LoginBodySchema = v.object({
-  email: EmailSchema,
-  password: v.pipe(v.string('must be a string'), v.minLength(1, 'is required'), v.maxLength(256, 'must be at most 256 characters')),
+  email: v.pipe(EmailSchema, v.description('the admin’s e-mail address')),
+  password: v.pipe(v.string('must be a string'), v.minLength(1, 'is required'), v.maxLength(256, 'must be at most 256 characters'), v.description('their password')),
   organisation: v.optional(
     v.pipe(
       SlugSchema,

@@ -40,10 +40,10 @@ export type Ambassador = v.InferOutput<typeof AmbassadorSchema>;
 
 /** `POST /api/v1/ambassadors`: invites someone, who chooses to join through the link. */
 export const InviteAmbassadorBodySchema = v.object({
-  name: NameSchema(),
-  email: EmailSchema,
-  team: v.optional(v.nullable(NameSchema(100)), null),
-  profile: v.optional(v.nullable(v.picklist(PROFILES, `must be one of ${PROFILES.join(', ')}`)), null),
+  name: v.pipe(NameSchema(), v.description('their full name (shown to admins; the leaderboard shows their display name, and only if they opt in)')),
+  email: v.pipe(EmailSchema, v.description('where they receive nothing from Relais: send them the `inviteUrl` yourself')),
+  team: v.optional(v.pipe(v.nullable(NameSchema(100)), v.description('their team, for `groupBy=team` (teams under 5 merged), or null')), null),
+  profile: v.optional(v.pipe(v.nullable(v.picklist(PROFILES, `must be one of ${PROFILES.join(', ')}`)), v.description('what kind of ambassador they are, or null')), null),
 });
 export type InviteAmbassadorBody = v.InferOutput<typeof InviteAmbassadorBodySchema>;
 
@@ -57,6 +57,6 @@ export const InviteAmbassadorResponseSchema = v.object({
 /** `GET /api/v1/ambassadors`: a page, optionally only one status. */
 export const ListAmbassadorsQuerySchema = v.object({
   ...PageQuerySchema.entries,
-  status: v.optional(v.picklist(STATUSES, `status must be one of ${STATUSES.join(', ')}`)),
+  status: v.optional(v.pipe(v.picklist(STATUSES, `status must be one of ${STATUSES.join(', ')}`), v.description('only ambassadors in this status'))),
 });
 export type ListAmbassadorsQuery = v.InferOutput<typeof ListAmbassadorsQuerySchema>;

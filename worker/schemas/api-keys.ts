@@ -17,11 +17,12 @@ export type ApiKey = v.InferOutput<typeof ApiKeySchema>;
 
 /** `POST /api/v1/api-keys`: a name and a non-empty set of scopes. */
 export const CreateApiKeyBodySchema = v.object({
-  name: NameSchema(100),
+  name: v.pipe(NameSchema(100), v.description('what the key is for, e.g. the system that holds it; 1 to 100 characters')),
   scopes: v.pipe(
     v.array(v.picklist(API_KEY_SCOPES, `must be one of ${API_KEY_SCOPES.join(', ')}`), 'must be a list of scopes'),
     v.minLength(1, 'must name at least one scope'),
     v.transform((scopes) => [...new Set(scopes)]),
+    v.description('what the key may do: `conversions:write`, `kpis:read`, `admin` (campaigns, contents, charters, ambassadors; never admins or keys)'),
   ),
 });
 export type CreateApiKeyBody = v.InferOutput<typeof CreateApiKeyBodySchema>;

@@ -9,8 +9,12 @@ export const CAMPAIGN_OBJECTIVES = campaigns.objective.enumValues;
 /** A campaign's life: drafted, running, archived (links keep redirecting). */
 export const CAMPAIGN_STATUSES = campaigns.status.enumValues;
 
-const ObjectiveSchema = v.picklist(CAMPAIGN_OBJECTIVES, `must be one of ${CAMPAIGN_OBJECTIVES.join(', ')}`);
-const StatusSchema = v.picklist(CAMPAIGN_STATUSES, `must be one of ${CAMPAIGN_STATUSES.join(', ')}`);
+const ObjectiveSchema = v.pipe(v.picklist(CAMPAIGN_OBJECTIVES, `must be one of ${CAMPAIGN_OBJECTIVES.join(', ')}`), v.description('what the campaign pursues'));
+const StatusSchema = v.pipe(v.picklist(CAMPAIGN_STATUSES, `must be one of ${CAMPAIGN_STATUSES.join(', ')}`), v.description('draft, active (in the ambassadors’ feed) or archived (links keep redirecting)'));
+const CampaignNameSchema = v.pipe(NameSchema(), v.description('shown to admins and ambassadors, 1 to 200 characters'));
+const CampaignSlugSchema = v.pipe(SlugSchema, v.description('sent as utm_campaign; derived from the name when absent, unique in the organisation'));
+const StartsAtSchema = v.pipe(v.nullable(TimeInputSchema), v.description('when it starts, ISO 8601, or null'));
+const EndsAtSchema = v.pipe(v.nullable(TimeInputSchema), v.description('when it ends, ISO 8601, or null'));
 
 /**
  * The message of a strict request body: a field it does not have, a required field missing, or no JSON
@@ -46,11 +50,11 @@ export type Campaign = v.InferOutput<typeof CampaignSchema>;
 /** `POST /api/v1/campaigns`: `slug` is derived from the name when absent; `status` defaults to draft. */
 export const CreateCampaignBodySchema = v.strictObject(
   {
-    name: NameSchema(),
-    slug: v.optional(SlugSchema),
+    name: CampaignNameSchema,
+    slug: v.optional(CampaignSlugSchema),
     objective: ObjectiveSchema,
-    startsAt: v.optional(v.nullable(TimeInputSchema)),
-    endsAt: v.optional(v.nullable(TimeInputSchema)),
+    startsAt: v.optional(StartsAtSchema),
+    endsAt: v.optional(EndsAtSchema),
     status: v.optional(StatusSchema, 'draft'),
   },
   BODY_MESSAGE,
@@ -60,11 +64,11 @@ export type CreateCampaignBody = v.InferOutput<typeof CreateCampaignBodySchema>;
 /** `PATCH /api/v1/campaigns/{id}`: absent fields stay, `null` clears `startsAt` or `endsAt`. */
 export const UpdateCampaignBodySchema = v.strictObject(
   {
-    name: v.optional(NameSchema()),
-    slug: v.optional(SlugSchema),
+    name: v.optional(CampaignNameSchema),
+    slug: v.optional(CampaignSlugSchema),
     objective: v.optional(ObjectiveSchema),
-    startsAt: v.optional(v.nullable(TimeInputSchema)),
-    endsAt: v.optional(v.nullable(TimeInputSchema)),
+    startsAt: v.optional(StartsAtSchema),
+    endsAt: v.optional(EndsAtSchema),
     status: v.optional(StatusSchema),
   },
   BODY_MESSAGE,

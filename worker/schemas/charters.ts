@@ -31,13 +31,14 @@ export const PublishCharterBodySchema = v.object({
     v.string('must be a string'),
     v.check((text) => text.trim().length > 0, 'is required'),
     v.maxLength(MAX_CHARTER_LENGTH, `must be at most ${MAX_CHARTER_LENGTH} characters`),
+    v.description('the charter in Markdown; every ambassador accepts the new version before their next link'),
   ),
 });
 export type PublishCharterBody = v.InferOutput<typeof PublishCharterBodySchema>;
 
 /** A charter version in the path. */
 export const VersionParamSchema = v.object({
-  version: v.pipe(v.string(), v.regex(/^[1-9]\d{0,8}$/, 'version must be a positive whole number'), v.transform(Number)),
+  version: v.pipe(v.string(), v.regex(/^[1-9]\d{0,8}$/, 'version must be a positive whole number'), v.transform(Number), v.description('the charter version: 1, 2, …')),
 });
 
 /** A charter acceptance row in the API's types. */

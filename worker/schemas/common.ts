@@ -4,7 +4,7 @@ import { ApiError } from '../lib/errors';
 
 /** An opaque id in the path. */
 export const IdParamSchema = v.object({
-  id: v.pipe(v.string(), v.minLength(1), v.maxLength(64, 'id is too long')),
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(64, 'id is too long'), v.description('the resource’s id, as the API gave it')),
 });
 
 /** `?limit=` (default 50, max 200) and an opaque `?cursor=` (API.md, Conventions). */
@@ -16,10 +16,11 @@ export const PageQuerySchema = v.object({
       v.transform(Number),
       v.minValue(1, 'limit must be a whole number from 1 to 200'),
       v.maxValue(200, 'limit must be a whole number from 1 to 200'),
+      v.description('items per page, 1 to 200 (default 50)'),
     ),
     '50',
   ),
-  cursor: v.optional(v.pipe(v.string(), v.maxLength(200, 'cursor is not valid'))),
+  cursor: v.optional(v.pipe(v.string(), v.maxLength(200, 'cursor is not valid'), v.description('the `nextCursor` of the previous page; absent for the first page'))),
 });
 
 /** A page of `item`: `{ items, nextCursor }`. */

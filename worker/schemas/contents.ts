@@ -12,9 +12,12 @@ export const CONTENT_STATUSES = contents.status.enumValues;
 /** The longest talking points accepted, in characters. */
 export const MAX_TALKING_POINTS = 5000;
 
-const KindSchema = v.picklist(CONTENT_KINDS, `must be one of ${CONTENT_KINDS.join(', ')}`);
-const StatusSchema = v.picklist(CONTENT_STATUSES, `must be one of ${CONTENT_STATUSES.join(', ')}`);
-const CampaignIdSchema = v.pipe(v.string('must be a string'), v.minLength(1, 'is required'), v.maxLength(64, 'is too long'));
+const KindSchema = v.pipe(v.picklist(CONTENT_KINDS, `must be one of ${CONTENT_KINDS.join(', ')}`), v.description('what the page is'));
+const StatusSchema = v.pipe(v.picklist(CONTENT_STATUSES, `must be one of ${CONTENT_STATUSES.join(', ')}`), v.description('active (in the feed) or archived (out of the feed; its links go to the fallback URL)'));
+const CampaignIdSchema = v.pipe(v.string('must be a string'), v.minLength(1, 'is required'), v.maxLength(64, 'is too long'), v.description('the campaign it belongs to (one of the organisation’s)'));
+const TitleSchema = v.pipe(NameSchema(300), v.description('shown to ambassadors, 1 to 300 characters'));
+const UrlSchema = v.pipe(TargetUrlSchema, v.description('the page short links lead to: http or https, public host, not a short link of this Relais'));
+const ContentSlugSchema = v.pipe(SlugSchema, v.description('sent as utm_content; derived from the title when absent'));
 const TalkingPointsSchema = v.pipe(
   v.string('must be a string'),
   v.maxLength(MAX_TALKING_POINTS, `must be at most ${MAX_TALKING_POINTS} characters`),
@@ -25,6 +28,7 @@ const NetworksSchema = v.pipe(
   v.array(v.picklist(NETWORKS, `must be one of ${NETWORKS.join(', ')}`), 'must be a list of networks'),
   v.minLength(1, 'must name at least one network'),
   v.transform((list) => NETWORKS.filter((network) => list.includes(network))),
+  v.description('where ambassadors may share it (default: every network)'),
 );
 const BODY_MESSAGE = bodyMessage('a content');
 
@@ -55,9 +59,9 @@ export const CreateContentBodySchema = v.strictObject(
   {
     campaignId: CampaignIdSchema,
     kind: KindSchema,
-    title: NameSchema(300),
-    url: TargetUrlSchema,
-    slug: v.optional(SlugSchema),
+    title: TitleSchema,
+    url: UrlSchema,
+    slug: v.optional(ContentSlugSchema),
     talkingPoints: v.optional(TalkingPointsSchema, ''),
     networks: v.optional(NetworksSchema, () => [...NETWORKS]),
     endsAt: v.optional(v.nullable(TimeInputSchema), null),
@@ -71,9 +75,9 @@ export const UpdateContentBodySchema = v.strictObject(
   {
     campaignId: v.optional(CampaignIdSchema),
     kind: v.optional(KindSchema),
-    title: v.optional(NameSchema(300)),
-    url: v.optional(TargetUrlSchema),
-    slug: v.optional(SlugSchema),
+    title: v.optional(TitleSchema),
+    url: v.optional(UrlSchema),
+    slug: v.optional(ContentSlugSchema),
     talkingPoints: v.optional(TalkingPointsSchema),
     networks: v.optional(NetworksSchema),
     status: v.optional(StatusSchema),

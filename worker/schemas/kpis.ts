@@ -5,11 +5,16 @@ export const KPI_GROUPS = ['day', 'campaign', 'content', 'ambassador', 'network'
 
 const KpiQueryObjectSchema = v.object({
   ...PeriodEntries,
-  campaignId: v.optional(v.pipe(v.string(), v.maxLength(64, 'campaignId is not a campaign id'))),
-  groupBy: v.optional(v.picklist(KPI_GROUPS, `groupBy must be one of ${KPI_GROUPS.join(', ')}`)),
+  campaignId: v.optional(v.pipe(v.string(), v.maxLength(64, 'campaignId is not a campaign id'), v.description('only this campaign (404 when it is not one of the organisation’s)'))),
+  groupBy: v.optional(
+    v.pipe(
+      v.picklist(KPI_GROUPS, `groupBy must be one of ${KPI_GROUPS.join(', ')}`),
+      v.description('one group per day, campaign, content, ambassador (opted-in names only), network or team (teams under 5 merged into "others")'),
+    ),
+  ),
 });
 
-/** `GET /api/v1/kpis` and `GET /api/v1/exports/kpis.csv`: the period policy (schemas/period.ts), a campaign, a grouping. */
+/** `GET /api/v1/kpis`: the period policy (schemas/period.ts), a campaign, a grouping. */
 export const KpiQuerySchema = v.pipe(
   KpiQueryObjectSchema,
   v.transform((query) => withPeriodDefaults(query)),
@@ -17,6 +22,27 @@ export const KpiQuerySchema = v.pipe(
   v.forward(v.check((p) => isBoundedPeriod(p), UNBOUNDED_PERIOD), ['to']),
 );
 export type KpiQuery = v.InferOutput<typeof KpiQuerySchema>;
+
+/** The CSV dialects of the export: RFC 4180 (the default), or what Excel opens as is in a French locale. */
+export const CSV_DIALECTS = ['rfc4180', 'excel-fr'] as const;
+export type CsvDialect = (typeof CSV_DIALECTS)[number];
+
+/** `GET /api/v1/exports/kpis.csv`: the parameters of `/kpis` under the same period policy, plus the CSV dialect. */
+export const KpiExportQuerySchema = v.pipe(
+  v.object({
+    ...KpiQueryObjectSchema.entries,
+    dialect: v.optional(
+      v.pipe(
+        v.picklist(CSV_DIALECTS, `dialect must be one of ${CSV_DIALECTS.join(', ')}`),
+        v.description('`rfc4180` (default): comma-separated, decimal point, no BOM. `excel-fr`: what Excel opens as is in a French locale: semicolon-separated, decimal comma, UTF-8 byte order mark. Both end lines with CRLF.'),
+      ),
+      'rfc4180',
+    ),
+  }),
+  v.transform((query) => withPeriodDefaults(query)),
+  v.forward(v.check((p) => isOrderedPeriod(p), UNORDERED_PERIOD), ['to']),
+  v.forward(v.check((p) => isBoundedPeriod(p), UNBOUNDED_PERIOD), ['to']),
+);
 
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const Rate = v.pipe(v.number(), v.minValue(0), v.description('0 when the denominator is 0, never NaN or null'));

@@ -42,10 +42,15 @@ export type Me = v.InferOutput<typeof MeSchema>;
 /** `PATCH /api/v1/me`: absent fields stay; `audience` merges per network, null removes one. */
 export const UpdateMeBodySchema = v.strictObject(
   {
-    leaderboardOptIn: v.optional(v.boolean('must be true or false')),
-    displayName: v.optional(v.nullable(NameSchema(100))),
-    language: v.optional(v.nullable(v.picklist(LOCALES, 'must be fr or en'))),
-    audience: v.optional(v.partial(v.strictObject(perNetwork(v.nullable(Followers)), 'is not a network'))),
+    leaderboardOptIn: v.optional(v.pipe(v.boolean('must be true or false'), v.description('true to appear by name on the leaderboard and in `groupBy=ambassador`'))),
+    displayName: v.optional(v.pipe(v.nullable(NameSchema(100)), v.description('the name shown on the leaderboard instead of their full name, or null (then the first name and the last name’s initial)'))),
+    language: v.optional(v.pipe(v.nullable(v.picklist(LOCALES, 'must be fr or en')), v.description('`fr` or `en` for their space and e-mails, or null for their browser’s'))),
+    audience: v.optional(
+      v.pipe(
+        v.partial(v.strictObject(perNetwork(v.nullable(Followers)), 'is not a network')),
+        v.description('followers per network, for the estimated reach; merged per network, null removes one'),
+      ),
+    ),
   },
   bodyMessage('your profile'),
 );
@@ -66,7 +71,7 @@ export type MyCharter = v.InferOutput<typeof MyCharterSchema>;
 
 /** `POST /api/v1/me/charter/accept`: the version read, which must be the current one. */
 export const AcceptCharterBodySchema = v.strictObject(
-  { version: v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be 1 or more')) },
+  { version: v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be 1 or more'), v.description('the version read, which must be the current one (409 otherwise)')) },
   bodyMessage('a charter acceptance'),
 );
 

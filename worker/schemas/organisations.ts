@@ -53,16 +53,37 @@ export type Organisation = v.InferOutput<typeof OrganisationSchema>;
 /** `PATCH /api/v1/organisation`: every field optional; `rates` and `conversionValues` merge per key. */
 export const UpdateOrganisationBodySchema = v.strictObject(
   {
-    name: v.optional(NameSchema()),
-    attributionWindowDays: v.optional(v.pipe(v.number('must be a number'), v.integer('must be a whole number of days'), v.minValue(1, 'must be 1 to 365 days'), v.maxValue(365, 'must be 1 to 365 days'))),
-    fallbackUrl: v.optional(v.nullable(TargetUrlSchema)),
-    utmMedium: v.optional(v.pipe(v.string('must be a string'), v.trim(), v.regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1–64 letters, digits, dots, dashes or underscores'))),
-    currency: v.optional(v.pipe(v.string('must be a string'), v.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR'))),
-    rates: v.optional(v.partial(v.strictObject(Object.fromEntries(NETWORKS.map((n) => [n, v.partial(NetworkRateSchema)])) as Record<(typeof NETWORKS)[number], ReturnType<typeof v.partial<typeof NetworkRateSchema>>>))),
-    conversionValues: v.optional(v.partial(v.strictObject(Object.fromEntries(CONVERSION_TYPES.map((t) => [t, Money])) as Record<(typeof CONVERSION_TYPES)[number], typeof Money>))),
-    ambassadorVisibility: v.optional(v.picklist(['opt-in', 'all'], 'must be opt-in or all')),
-    retentionMonths: v.optional(v.pipe(v.number('must be a number'), v.integer('must be a whole number of months'), v.minValue(1, 'must be 1 to 120 months'), v.maxValue(120, 'must be 1 to 120 months'))),
-    sharingGuide: v.optional(v.nullable(v.pipe(v.string('must be a string'), v.trim(), v.minLength(1, 'is empty: send null to use the guide Relais ships'), v.maxLength(MAX_GUIDE_LENGTH, `must be at most ${MAX_GUIDE_LENGTH} characters`)))),
+    name: v.optional(v.pipe(NameSchema(), v.description('the organisation’s name'))),
+    attributionWindowDays: v.optional(
+      v.pipe(v.number('must be a number'), v.integer('must be a whole number of days'), v.minValue(1, 'must be 1 to 365 days'), v.maxValue(365, 'must be 1 to 365 days'), v.description('how long after a click a conversion is attributed, 1 to 365 days')),
+    ),
+    fallbackUrl: v.optional(v.pipe(v.nullable(TargetUrlSchema), v.description('where links to archived or ended content lead, or null'))),
+    utmMedium: v.optional(
+      v.pipe(v.string('must be a string'), v.trim(), v.regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1–64 letters, digits, dots, dashes or underscores'), v.description('sent as utm_medium (default employee_advocacy)')),
+    ),
+    currency: v.optional(v.pipe(v.string('must be a string'), v.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR'), v.description('ISO 4217 code of every value and the EMV'))),
+    rates: v.optional(
+      v.pipe(
+        v.partial(v.strictObject(Object.fromEntries(NETWORKS.map((n) => [n, v.partial(NetworkRateSchema)])) as Record<(typeof NETWORKS)[number], ReturnType<typeof v.partial<typeof NetworkRateSchema>>>)),
+        v.description('per network: CPC and CPM (for the EMV) and the organic reach rate (for the estimated reach); merged per key'),
+      ),
+    ),
+    conversionValues: v.optional(
+      v.pipe(
+        v.partial(v.strictObject(Object.fromEntries(CONVERSION_TYPES.map((t) => [t, Money])) as Record<(typeof CONVERSION_TYPES)[number], typeof Money>)),
+        v.description('default value per conversion type, when a conversion reports none; merged per key'),
+      ),
+    ),
+    ambassadorVisibility: v.optional(v.pipe(v.picklist(['opt-in', 'all'], 'must be opt-in or all'), v.description('who is named in KPIs and the leaderboard: `opt-in` (default) or `all`, only after informing the works council'))),
+    retentionMonths: v.optional(
+      v.pipe(v.number('must be a number'), v.integer('must be a whole number of months'), v.minValue(1, 'must be 1 to 120 months'), v.maxValue(120, 'must be 1 to 120 months'), v.description('how long raw clicks are kept, 1 to 120 months')),
+    ),
+    sharingGuide: v.optional(
+      v.pipe(
+        v.nullable(v.pipe(v.string('must be a string'), v.trim(), v.minLength(1, 'is empty: send null to use the guide Relais ships'), v.maxLength(MAX_GUIDE_LENGTH, `must be at most ${MAX_GUIDE_LENGTH} characters`))),
+        v.description('the “Sharing well” guide ambassadors read, Markdown; null: the one Relais ships'),
+      ),
+    ),
   },
   'has a field this resource does not have',
 );
@@ -70,10 +91,10 @@ export type UpdateOrganisationBody = v.InferOutput<typeof UpdateOrganisationBody
 
 /** `POST /api/v1/organisations` (operator). */
 export const CreateOrganisationBodySchema = v.object({
-  name: NameSchema(),
-  slug: SlugSchema,
-  adminEmail: v.pipe(v.string('must be an e-mail address'), v.trim(), v.toLowerCase(), v.email('must be an e-mail address'), v.maxLength(254, 'is too long')),
-  adminPassword: v.pipe(v.string('must be a string'), v.minLength(12, 'must be at least 12 characters'), v.maxLength(256, 'must be at most 256 characters')),
-  adminName: v.optional(NameSchema()),
+  name: v.pipe(NameSchema(), v.description('the organisation’s name')),
+  slug: v.pipe(SlugSchema, v.description('its unique slug, which a person who runs several organisations names at sign-in')),
+  adminEmail: v.pipe(v.string('must be an e-mail address'), v.trim(), v.toLowerCase(), v.email('must be an e-mail address'), v.maxLength(254, 'is too long'), v.description('the first owner’s e-mail address')),
+  adminPassword: v.pipe(v.string('must be a string'), v.minLength(12, 'must be at least 12 characters'), v.maxLength(256, 'must be at most 256 characters'), v.description('the first owner’s password, at least 12 characters')),
+  adminName: v.optional(v.pipe(NameSchema(), v.description('the first owner’s name'))),
 });
 export type CreateOrganisationBody = v.InferOutput<typeof CreateOrganisationBodySchema>;

@@ -33,7 +33,10 @@ export function withPeriodDefaults<Q extends { from?: string | undefined; to?: s
 }
 
 /** `from` and `to` as a query carries them: optional, each a real calendar day. */
-export const PeriodEntries = { from: v.optional(DaySchema('from')), to: v.optional(DaySchema('to')) };
+export const PeriodEntries = {
+  from: v.optional(v.pipe(DaySchema('from'), v.description('first day (UTC) of the period, YYYY-MM-DD; default 29 days before `to`'))),
+  to: v.optional(v.pipe(DaySchema('to'), v.description('last day (UTC) of the period, YYYY-MM-DD, at most 731 days after `from`; default today'))),
+};
 
 /** Whether a resolved period runs forwards (`from` ≤ `to`). */
 export const isOrderedPeriod = (p: Period): boolean => p.from <= p.to;

@@ -59,8 +59,8 @@ export type Share = v.InferOutput<typeof ShareSchema>;
 /** `POST /api/v1/me/shares`. */
 export const CreateShareBodySchema = v.strictObject(
   {
-    contentId: v.pipe(v.string('must be a string'), v.minLength(1, 'is required'), v.maxLength(64, 'is too long')),
-    network: NetworkSchema,
+    contentId: v.pipe(v.string('must be a string'), v.minLength(1, 'is required'), v.maxLength(64, 'is too long'), v.description('the content shared, from the feed')),
+    network: v.pipe(NetworkSchema, v.description('where it is posted: the link’s `utm_source`')),
     text: v.pipe(
       v.string('must be a string'),
       v.trim(),
@@ -114,7 +114,12 @@ export const CreateShareResponseSchema = v.object({
 /** `POST /api/v1/me/shares/{id}/metrics`: numbers read off the post; each optional, at least one. */
 export const ReportMetricsBodySchema = v.pipe(
   v.strictObject(
-    { impressions: v.optional(CountSchema), reactions: v.optional(CountSchema), comments: v.optional(CountSchema), reshares: v.optional(CountSchema) },
+    {
+      impressions: v.optional(v.pipe(CountSchema, v.description('impressions the network shows for the post'))),
+      reactions: v.optional(v.pipe(CountSchema, v.description('likes and other reactions'))),
+      comments: v.optional(v.pipe(CountSchema, v.description('comments'))),
+      reshares: v.optional(v.pipe(CountSchema, v.description('reposts'))),
+    },
     bodyMessage('post metrics'),
   ),
   v.check((body) => Object.values(body).some((value) => value !== undefined), 'Send at least one of impressions, reactions, comments, reshares.'),

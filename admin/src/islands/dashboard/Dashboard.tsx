@@ -4,16 +4,10 @@ import { queryParam } from '../../lib/format';
 import { presetPeriod, type Period } from '../../lib/kpi-period';
 import { useI18n } from '../../lib/use-i18n';
 import CampaignFilter, { listAllCampaigns } from './CampaignFilter';
+import ExportMenu from './ExportMenu';
 import PeriodPicker from './PeriodPicker';
 import Report, { loadReport, type Scope } from './Report';
 import '../../styles/dashboard.css';
-
-/** The CSV export of what is on screen (API.md: same parameters as `/kpis`): by campaign, or by content within one. */
-function exportHref({ period, campaignId }: Scope): string {
-  const query = new URLSearchParams({ from: period.from, to: period.to, groupBy: campaignId ? 'content' : 'campaign' });
-  if (campaignId) query.set('campaignId', campaignId);
-  return `/api/v1/exports/kpis.csv?${query}`;
-}
 
 /** Keeps the chosen campaign in the page's address (`?campaign=`), so a reload or a shared link shows it again. */
 function rememberCampaign(campaignId: string | undefined): void {
@@ -82,9 +76,7 @@ const Dashboard: VoidComponent<{ canWrite: boolean }> = (props) => {
                   <PeriodPicker period={current().period} onChange={setPeriod} />
                   <div class="dash-toolbar__end">
                     <CampaignFilter campaigns={ready() ?? []} selected={selected()} onChange={chooseCampaign} />
-                    <a class="button" href={exportHref(current())} download="">
-                      {t('dash.export')}
-                    </a>
+                    <ExportMenu scope={current()} />
                   </div>
                 </div>
                 <Show when={report()} fallback={<p class="meta">{t('state.loading')}</p>}>

@@ -18,13 +18,16 @@ export interface Scope {
   campaignId: string | undefined;
 }
 
+/** The breakdowns shown: all of them, but "by campaign" for one campaign (it would have a single row). */
+export const breakdownsFor = (campaignId: string | undefined) => BREAKDOWNS.filter((groupBy) => !(campaignId && groupBy === 'campaign'));
+
 /**
  * Everything the dashboard shows for one scope, in parallel: 7 calls to `/kpis`, or 6 for one campaign
  * (its "by campaign" table would have a single row).
  */
 export async function loadReport({ period, campaignId }: Scope) {
   const previous = previousPeriod(period);
-  const groupBys = BREAKDOWNS.filter((groupBy) => !(campaignId && groupBy === 'campaign'));
+  const groupBys = breakdownsFor(campaignId);
   const [current, before, breakdowns] = await Promise.all([
     kpis({ ...period, campaignId, groupBy: 'day' }),
     kpis({ ...previous, campaignId }),

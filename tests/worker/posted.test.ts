@@ -133,6 +133,6 @@ describe('POST /api/v1/me/shares/{id}/posted', () => {
   it('is documented in the OpenAPI document with its answers', async () => {
     const doc = await callJson<{ paths: Record<string, Record<string, { responses: Record<string, unknown> }>> }>('/api/openapi.json');
     const operation = doc.body.paths['/api/v1/me/shares/{id}/posted']?.post;
-    expect(Object.keys(operation?.responses ?? {}).sort()).toEqual(['200', '401', '403', '404']);
+    expect(Object.keys(operation?.responses ?? {}).sort()).toEqual(['200', '401', '403', '404', '413']);
   });
 });

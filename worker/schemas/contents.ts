@@ -31,6 +31,7 @@ const NetworksSchema = v.pipe(
   v.description('where ambassadors may share it (default: every network)'),
 );
 const BODY_MESSAGE = bodyMessage('a content');
+const ENDS_AT = 'ISO 8601 time the content closes (a job offer filled): it leaves the feed and its links lead to the fallback URL';
 
 /** A content row in the API's types (times as ISO strings), from which every content shape picks. */
 export const ContentRowSchema = createSelectSchema(contents, {
@@ -64,7 +65,7 @@ export const CreateContentBodySchema = v.strictObject(
     slug: v.optional(ContentSlugSchema),
     talkingPoints: v.optional(TalkingPointsSchema, ''),
     networks: v.optional(NetworksSchema, () => [...NETWORKS]),
-    endsAt: v.optional(v.nullable(TimeInputSchema), null),
+    endsAt: v.optional(v.pipe(v.nullable(TimeInputSchema), v.description(ENDS_AT)), null),
   },
   BODY_MESSAGE,
 );
@@ -81,7 +82,7 @@ export const UpdateContentBodySchema = v.strictObject(
     talkingPoints: v.optional(TalkingPointsSchema),
     networks: v.optional(NetworksSchema),
     status: v.optional(StatusSchema),
-    endsAt: v.optional(v.nullable(TimeInputSchema)),
+    endsAt: v.optional(v.pipe(v.nullable(TimeInputSchema), v.description(`${ENDS_AT}; null reopens it`))),
   },
   BODY_MESSAGE,
 );

@@ -180,7 +180,7 @@ export const PersonalExportSchema = v.pipe(
 export type PersonalExport = v.InferOutput<typeof PersonalExportSchema>;
 
 /** `GET /api/v1/me/guide`: which language the shipped guide is read in (an organisation's own guide has one). */
-export const GuideQuerySchema = v.object({ lang: v.optional(v.picklist(LOCALES, 'must be fr or en'), 'fr') });
+export const GuideQuerySchema = v.object({ lang: v.optional(v.pipe(v.picklist(LOCALES, 'must be fr or en'), v.description('the language of the guide Relais ships: `fr` (default) or `en`')), 'fr') });
 
 /** The "Sharing well" guide: the organisation's own, or the one Relais ships. */
 export const SharingGuideSchema = v.pipe(

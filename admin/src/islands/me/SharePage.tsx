@@ -81,6 +81,9 @@ const SharePage: VoidComponent = () => {
                       <For each={ideasOf(current().talkingPoints)}>{(idea) => <li>{idea}</li>}</For>
                     </ul>
                   </Show>
+                  <p>
+                    <a href="/me/guide/">{t('me.guide.link')}</a>
+                  </p>
                 </section>
                 <Show when={result()} fallback={
                   <form ref={form} class="form me-form" novalidate onSubmit={submit}>

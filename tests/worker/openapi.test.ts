@@ -26,8 +26,8 @@ async function operations(): Promise<Array<[string, Operation]>> {
   return Object.entries(body.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]): [string, Operation] => [`${method.toUpperCase()} ${path}`, op]));
 }
 
-/** API.md's rate-limited operations: sign-in and invitation acceptance (per account and per client). */
-const RATE_LIMITED = ['POST /api/v1/auth/login', 'POST /api/v1/invitations/{token}/accept'];
+/** API.md's rate-limited operations: sign-in and invitation acceptance (per account and per client), conversions (per API key). */
+const RATE_LIMITED = ['POST /api/v1/auth/login', 'POST /api/v1/invitations/{token}/accept', 'POST /api/v1/conversions'];
 
 const UNDOCUMENTED = new Set(['/api/openapi.json', '/api/docs', '/api/*']);
 

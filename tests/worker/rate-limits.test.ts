@@ -1,13 +1,13 @@
 import { createScheduledController } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
-import { lte } from 'drizzle-orm';
+import { eq, lte } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { rateLimits, rateLimitSecrets } from '../../db/schema';
+import { apiKeys, rateLimits, rateLimitSecrets } from '../../db/schema';
 import { sha256Hex } from '../../worker/lib/encoding';
 import { randomSlug } from '../../worker/lib/ids';
 import worker from '../../worker/index';
-import { clientKey, consume, purgeEndedRateLimits } from '../../worker/services/rate-limits';
-import { db, makeTenant } from './builders';
+import { clientKey, consume, perKeyLimit, purgeEndedRateLimits } from '../../worker/services/rate-limits';
+import { db, makeApiKey, makeTenant } from './builders';
 import { call, callJson } from './http';
 
 const unique = () => randomSlug(10).toLowerCase();
@@ -15,7 +15,10 @@ const wrongLogin = (email: string, ip: string, i = 0) => call('/api/v1/auth/logi
 const statuses = (responses: Response[]) => responses.map((r) => r.status);
 const count = (list: number[], status: number) => list.filter((s) => s === status).length;
 
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+});
 
 describe('clientKey', () => {
   it.each([
@@ -133,4 +136,26 @@ describe('what rate_limits stores', () => {
     await worker.scheduled(createScheduledController({ scheduledTime: at + 3_600_000, cron: '17 * * * *' }), env);
     expect(await ended()).toEqual([]);
   });
+});
+
+describe('POST /api/v1/conversions per API key', () => {
+  it('answers 1 200 requests a minute per key, valid or not, then 429 with Retry-After; another key is not affected', async () => {
+    // One instant inside a minute's window: the count cannot slide across a window's edge while the test runs.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const now = Math.floor(Date.now() / 60_000) * 60_000 + 1_000;
+    vi.setSystemTime(now);
+    const tenant = await makeTenant();
+    const key = await makeApiKey(tenant.organisationId, ['conversions:write']);
+    const other = await makeApiKey(tenant.organisationId, ['conversions:write']);
+    const [row] = await db().select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.prefix, key.slice(0, 8)));
+    const send = (bearer: string) => call('/api/v1/conversions', { bearer, body: { clickId: 'not-a-click-id', type: 'lead' } });
+    // A bad body counts like any request; the other 1 199 of the minute are counted as the route counts them.
+    expect((await send(key)).status).toBe(422);
+    for (let i = 1; i < 1200; i++) await consume(db(), [perKeyLimit('conversions', row!.id)], now);
+    const refused = await send(key);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(await refused.json()).toMatchObject({ error: { code: 'rate_limited' } });
+    expect((await send(other)).status).toBe(422);
+  }, 120_000);
 });

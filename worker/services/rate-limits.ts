@@ -174,3 +174,8 @@ export function clientKey(ip: string | null | undefined): string {
   }
   return `${groups.slice(0, 4).map((g) => g.toString(16)).join(':')}::/64`;
 }
+
+/** API.md: conversions (and Dub-compatible tracking) are limited to 1 200 per API key per minute. */
+export function perKeyLimit(scope: string, keyId: string): Limit {
+  return { key: `${scope}:key:${keyId}`, max: 1200, windowMs: 60_000 };
+}

@@ -37,8 +37,9 @@ const AdminBar: VoidComponent<AdminBarProps> = (props) => {
           </>
         )}
       </Show>
-      <Show when={props.session === 'optional' && me.state === 'ready' && me() === null}>
-        <a class="button" href="/admin/login/">
+      {/* Before the island runs, `<html data-session>` (layout.css) tells whether this link belongs on the first paint. */}
+      <Show when={props.session === 'optional' && (!mounted() || (me.state === 'ready' && me() === null))}>
+        <a class="button admin-bar__sign-in" data-state={mounted() ? undefined : 'initial'} href="/admin/login/">
           {t('action.signIn')}
         </a>
       </Show>

@@ -166,6 +166,8 @@ export interface SidewaysScroll {
   page: number;
   /** Each element that scrolls sideways, with what makes it reachable: `tabindex`, `role`, `aria-label`. */
   scrollers: Array<{ element: string; tabindex: string | null; role: string | null; label: string | null }>;
+  /** The outermost elements that reach past the viewport's right edge (what makes the page scroll), with their width. */
+  tooWide: string[];
 }
 
 const READ_SIDEWAYS_SCROLL = `(() => {
@@ -173,7 +175,23 @@ const READ_SIDEWAYS_SCROLL = `(() => {
   const scrollers = [...document.querySelectorAll('body *')]
     .filter((el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX) && el.scrollWidth > el.clientWidth + 1)
     .map((el) => ({ element: el.tagName.toLowerCase() + '.' + String(el.className), tabindex: el.getAttribute('tabindex'), role: el.getAttribute('role'), label: el.getAttribute('aria-label') }));
-  return { page: root.scrollWidth - root.clientWidth, scrollers };
+  const name = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
+  // Clipped by an ancestor that scrolls or hides its overflow; an absolutely positioned box only by one in its containing block chain.
+  const clipped = (el) => {
+    let absolute = getComputedStyle(el).position === 'absolute';
+    for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+      const style = getComputedStyle(up);
+      const positioned = style.position !== 'static';
+      if (style.overflowX !== 'visible' && (!absolute || positioned)) return true;
+      if (positioned) absolute = style.position === 'absolute';
+    }
+    return false;
+  };
+  const past = (el) => el.getBoundingClientRect().right > root.clientWidth + 1 && !clipped(el);
+  const tooWide = [...document.querySelectorAll('body *')]
+    .filter((el) => past(el) && !(el.parentElement && past(el.parentElement)))
+    .map((el) => name(el) + ' ' + Math.round(el.getBoundingClientRect().width) + 'px');
+  return { page: root.scrollWidth - root.clientWidth, scrollers, tooWide };
 })()`;
 
 /** How the current page uses its width (see `SidewaysScroll`). */

@@ -163,7 +163,7 @@ describe('layout (issue 11, item 4)', () => {
       await shot(page, `layout-${name}-390`);
       const scroll = await sidewaysScroll(page);
       const unreachable = scroll.scrollers.filter((s) => s.tabindex !== '0' || !s.label);
-      if (scroll.page > 0 || unreachable.length > 0) overflowing[name] = { page: scroll.page, unreachable };
+      if (scroll.page > 0 || unreachable.length > 0) overflowing[name] = { page: scroll.page, tooWide: scroll.tooWide, unreachable };
     }
     expect(overflowing).toEqual({});
 

@@ -81,6 +81,29 @@ describe('layout (issue 11, item 4)', () => {
     await page.locator('table[data-group="dash-by-ambassador"]').waitFor();
   }
 
+  /**
+   * Opens the admin home signed in, as over a slow network: the session's answer is held until the islands have
+   * hydrated and the browser has painted what they show meanwhile (the state a person sees during a slow load);
+   * then the dashboard is drawn and the page's layout shifts are read.
+   */
+  async function homeShiftsOnASlowNetwork(page: Page): Promise<LayoutShift[]> {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/v1/auth/me', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${baseUrl}/admin/`);
+    await hydrated(page);
+    // Two animation frames: the second starts only after the first one's paint.
+    await page.evaluate('new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted)))');
+    release();
+    await page.locator('.dash-chart__plot canvas').first().waitFor();
+    await page.locator('table[data-group="dash-by-ambassador"]').waitFor();
+    await page.unroute('**/api/v1/auth/me');
+    return layoutShifts(page);
+  }
+
   beforeAll(async () => {
     browser = await chromium.connect(inject('wsEndpoint'));
     await mkdir(ARTIFACTS, { recursive: true });
@@ -128,8 +151,7 @@ describe('layout (issue 11, item 4)', () => {
     await page.getByRole('button', { name: 'Français' }).click();
 
     // A fresh visit of the home, signed in: the dashboard loads without pushing what is on screen.
-    await openDashboard(page);
-    const shifts = await layoutShifts(page);
+    const shifts = await homeShiftsOnASlowNetwork(page);
     expect(cumulativeShift(shifts), describeShifts(shifts)).toBeLessThanOrEqual(0.1);
     expect(errors).toEqual([]);
   });
@@ -172,8 +194,7 @@ describe('layout (issue 11, item 4)', () => {
     await page.locator('table[data-group="dash-by-content"]').waitFor();
     const wrap = page.getByRole('group', { name: 'Par contenu' });
     expect(await wrap.getAttribute('tabindex')).toBe('0');
-    await page.locator('.dash-chart__plot canvas').first().waitFor();
-    const shifts = await layoutShifts(page);
+    const shifts = await homeShiftsOnASlowNetwork(page);
     expect(cumulativeShift(shifts), describeShifts(shifts)).toBeLessThanOrEqual(0.1);
     expect(errors).toEqual([]);
   });

@@ -42,6 +42,8 @@ const Home: VoidComponent = () => {
   const { t, mounted } = useI18n();
   const [me] = createResource(mounted, loadSession);
   const pending = () => <p class="meta home-pending">{t('state.loading')}</p>;
+  // Read only once there: a pending resource read here would suspend the whole island (Astro's <Suspense>) and blank it.
+  const session = () => (me.state === 'ready' ? me() : undefined);
 
   return (
     <div class="home" data-state={mounted() ? undefined : 'initial'} aria-busy={me.loading}>
@@ -56,7 +58,7 @@ const Home: VoidComponent = () => {
         <Match when={me.state === 'ready' && me() === null}>
           <SignedOut />
         </Match>
-        <Match when={me()}>
+        <Match when={session()}>
           {(session) => (
             <>
               <section class="panel" aria-labelledby="home-org">

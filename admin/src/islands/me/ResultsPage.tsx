@@ -1,4 +1,4 @@
-import { createResource, createSignal, For, lazy, Show, type VoidComponent } from 'solid-js';
+import { createResource, createSignal, For, lazy, Show, Suspense, type VoidComponent } from 'solid-js';
 import { client } from '../../lib/api';
 import { formatDate, formatNumber } from '../../lib/format';
 import { meWords, useMeI18n, type MeKey } from '../../lib/i18n-me';
@@ -95,7 +95,10 @@ const ResultsPage: VoidComponent = () => {
                 <h2 id="chart-title">{t('me.results.chart')}</h2>
                 <p class="meta">{t('me.results.chartSummary', { clicks: n(s().totals.clicks), max: n(Math.max(0, ...s().byDay.map((d) => d.clicks))) })}</p>
                 <div class="me-chart-slot">
-                  <ClicksChart days={s().byDay} />
+                  {/* Its own boundary: the chart's chunk loading must not suspend the whole page (Astro's <Suspense>). */}
+                  <Suspense fallback={<p class="meta">{t('state.loading')}</p>}>
+                    <ClicksChart days={s().byDay} />
+                  </Suspense>
                 </div>
               </section>
             </>

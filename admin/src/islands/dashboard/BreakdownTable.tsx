@@ -93,7 +93,7 @@ const BreakdownTable: VoidComponent<BreakdownTableProps> = (props) => {
                       <button type="button" class="dash-sort" onClick={() => sortBy(column.key)}>
                         {t(column.label)}
                         <span aria-hidden="true" class="dash-sort__icon">
-                          {sortKey() === column.key ? (descending() ? ' ▼' : ' ▲') : ' ↕'}
+                          {sortKey() === column.key ? (descending() ? '\u00a0▼' : '\u00a0▲') : '\u00a0↕'}
                         </span>
                       </button>
                     </th>

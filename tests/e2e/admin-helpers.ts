@@ -145,3 +145,107 @@ declare global {
   // Set in the page by axe.source (these tests compile without the DOM lib).
   var axe: typeof import('axe-core');
 }
+
+/**
+ * Every console error, uncaught exception and failed response (status ≥ 400) of `page` from now on, each
+ * with the page it happened on: a missing favicon or a 401 probe shows here as it does in the person's console.
+ */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${page.url()} console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`${page.url()} uncaught: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) errors.push(`${page.url()} answered ${response.status()}: ${response.url()}`);
+  });
+  return errors;
+}
+
+/** One layout shift the page measured (without recent input), with what moved (`tag#id.class [y before, y after, x before, x after]`). */
+export interface LayoutShift {
+  value: number;
+  sources: string[];
+}
+
+// Run in the page (these tests compile without the DOM lib): the buffered `layout-shift` entries since the page
+// started loading, read through a PerformanceObserver as Lighthouse and the Web Vitals library read them.
+const READ_LAYOUT_SHIFTS = `(() => {
+  const observer = new PerformanceObserver(() => {});
+  observer.observe({ type: 'layout-shift', buffered: true });
+  const entries = observer.takeRecords();
+  observer.disconnect();
+  const name = (node) => {
+    if (!node) return '(removed)';
+    if (node.nodeType !== 1) return node.nodeName;
+    const classes = typeof node.className === 'string' && node.className.trim() ? '.' + node.className.trim().split(/\\s+/).join('.') : '';
+    return node.tagName.toLowerCase() + (node.id ? '#' + node.id : '') + classes;
+  };
+  const rect = (s) => [s.previousRect.y, s.currentRect.y, s.previousRect.x, s.currentRect.x].map(Math.round).join(',');
+  return entries
+    .filter((entry) => !entry.hadRecentInput)
+    .map((entry) => ({ value: entry.value, sources: (entry.sources || []).map((s) => name(s.node) + ' [' + rect(s) + ']') }));
+})()`;
+
+/** The layout shifts of the current document so far (their values add up to its CLS). */
+export const layoutShifts = (page: Page): Promise<LayoutShift[]> => page.evaluate<LayoutShift[]>(READ_LAYOUT_SHIFTS);
+
+/** The sum of `shifts`' values: the page's cumulative layout shift (good ≤ 0.1). */
+export const cumulativeShift = (shifts: readonly LayoutShift[]): number => shifts.reduce((sum, shift) => sum + shift.value, 0);
+
+/** How the page uses its width: how far the document scrolls sideways, and every box that scrolls sideways inside it. */
+export interface SidewaysScroll {
+  /** Pixels the page itself scrolls sideways (0 when it fits). */
+  page: number;
+  /** Each element that scrolls sideways, with what makes it reachable: `tabindex`, `role`, `aria-label`. */
+  scrollers: Array<{ element: string; tabindex: string | null; role: string | null; label: string | null }>;
+  /** The outermost elements that reach past the viewport's right edge (what makes the page scroll), with their width. */
+  tooWide: string[];
+}
+
+const READ_SIDEWAYS_SCROLL = `(() => {
+  const root = document.documentElement;
+  const scrollers = [...document.querySelectorAll('body *')]
+    .filter((el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX) && el.scrollWidth > el.clientWidth + 1)
+    .map((el) => ({ element: el.tagName.toLowerCase() + '.' + String(el.className), tabindex: el.getAttribute('tabindex'), role: el.getAttribute('role'), label: el.getAttribute('aria-label') }));
+  const name = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
+  // Clipped by an ancestor that scrolls or hides its overflow; an absolutely positioned box only by one in its containing block chain.
+  const clipped = (el) => {
+    let absolute = getComputedStyle(el).position === 'absolute';
+    for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+      const style = getComputedStyle(up);
+      const positioned = style.position !== 'static';
+      if (style.overflowX !== 'visible' && (!absolute || positioned)) return true;
+      if (positioned) absolute = style.position === 'absolute';
+    }
+    return false;
+  };
+  const past = (el) => el.getBoundingClientRect().right > root.clientWidth + 1 && !clipped(el);
+  const tooWide = [...document.querySelectorAll('body *')]
+    .filter((el) => past(el) && !(el.parentElement && past(el.parentElement)))
+    .map((el) => name(el) + ' ' + Math.round(el.getBoundingClientRect().width) + 'px');
+  return { page: root.scrollWidth - root.clientWidth, scrollers, tooWide };
+})()`;
+
+/** How the current page uses its width (see `SidewaysScroll`). */
+export const sidewaysScroll = (page: Page): Promise<SidewaysScroll> => page.evaluate<SidewaysScroll>(READ_SIDEWAYS_SCROLL);
+
+/**
+ * An init script that records every text drawn on a canvas (`globalThis.__drawnTexts`): a chart's axis labels
+ * exist only as pixels, and this is how a test reads them.
+ */
+export const RECORD_CANVAS_TEXT = `(() => {
+  const drawn = [];
+  Object.defineProperty(globalThis, '__drawnTexts', { value: drawn });
+  const fillText = CanvasRenderingContext2D.prototype.fillText;
+  CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) {
+    drawn.push(String(text));
+    return fillText.call(this, text, ...rest);
+  };
+})();`;
+
+/** The texts drawn on the page's canvases so far (needs `RECORD_CANVAS_TEXT` as an init script). */
+export const drawnTexts = (page: Page): Promise<string[]> => page.evaluate<string[]>('[...globalThis.__drawnTexts]');
+
+/** Forgets the texts drawn so far, before a redraw the test wants to read alone. */
+export const forgetDrawnTexts = (page: Page): Promise<number> => page.evaluate<number>('globalThis.__drawnTexts.splice(0).length');

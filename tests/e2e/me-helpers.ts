@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import { createOrganisation, signedInClient } from './admin-helpers';
 
-export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'fr-FR' } as const;
+export { PHONE } from './admin-helpers';
 
 export interface Programme {
   organisation: string;

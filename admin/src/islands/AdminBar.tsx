@@ -13,6 +13,9 @@ const AdminBar: VoidComponent<AdminBarProps> = (props) => {
   const { t, mounted } = useI18n();
   const [me] = createResource(mounted, () => (props.session === 'required' ? requireSession() : loadSession()));
   const [leaving, setLeaving] = createSignal(false);
+  // Read only once there: reading a pending resource suspends the whole island (Astro wraps it in <Suspense>),
+  // and the header would lose the bar, then get it back, moving the page twice.
+  const session = () => (me.state === 'ready' ? me() : undefined);
 
   const signOut = async () => {
     setLeaving(true);
@@ -27,7 +30,7 @@ const AdminBar: VoidComponent<AdminBarProps> = (props) => {
 
   return (
     <div class="admin-bar">
-      <Show when={me()}>
+      <Show when={session()}>
         {(session) => (
           <>
             <span class="admin-email">{session().admin.email}</span>
@@ -37,8 +40,9 @@ const AdminBar: VoidComponent<AdminBarProps> = (props) => {
           </>
         )}
       </Show>
-      <Show when={props.session === 'optional' && me.state === 'ready' && me() === null}>
-        <a class="button" href="/admin/login/">
+      {/* Before the island runs, `<html data-session>` (layout.css) tells whether this link belongs on the first paint. */}
+      <Show when={props.session === 'optional' && (!mounted() || (me.state === 'ready' && me() === null))}>
+        <a class="button admin-bar__sign-in" data-state={mounted() ? undefined : 'initial'} href="/admin/login/">
           {t('action.signIn')}
         </a>
       </Show>

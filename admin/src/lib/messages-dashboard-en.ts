@@ -44,6 +44,7 @@ export const dashboardEn: Record<DashboardMessageKey, string> = {
   'dash.chart.loading': 'Loading the chart…',
   'dash.chart.tableCaption': 'Clicks, unique visitors and conversions by day',
   'dash.chart.day': 'Day',
+  'dash.chart.value': 'Count per day',
   'dash.funnel.title': 'Funnel',
   'dash.funnel.ofPrevious': '{rate} of the previous step',
   'dash.breakdown.title': 'Breakdown',

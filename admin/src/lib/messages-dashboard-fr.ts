@@ -42,6 +42,7 @@ export const dashboardFr = {
   'dash.chart.loading': 'Chargement du graphique…',
   'dash.chart.tableCaption': 'Clics, visiteurs uniques et conversions par jour',
   'dash.chart.day': 'Jour',
+  'dash.chart.value': 'Nombre par jour',
   'dash.funnel.title': 'Entonnoir',
   'dash.funnel.ofPrevious': '{rate} de l’étape précédente',
   'dash.breakdown.title': 'Détail',

@@ -84,6 +84,8 @@ export const meEn: Record<MeMessageKey, string> = {
   'me.results.engagements': 'Engagements',
   'me.results.chart': 'Clicks per day',
   'me.results.chartSummary': '{clicks} clicks over the period, at most {max} in one day',
+  'me.results.chartDay': 'Day',
+  'me.results.chartValue': 'Clicks',
   'me.results.content': 'Content',
   'me.results.network': 'Network',
   'me.posts.title': 'My posts',

@@ -82,6 +82,8 @@ export const meFr = {
   'me.results.engagements': 'Interactions',
   'me.results.chart': 'Clics par jour',
   'me.results.chartSummary': '{clicks} clics sur la période, au plus {max} en un jour',
+  'me.results.chartDay': 'Jour',
+  'me.results.chartValue': 'Clics',
   'me.results.content': 'Contenu',
   'me.results.network': 'Réseau',
   'me.posts.title': 'Mes publications',

@@ -8,8 +8,19 @@ import type { Me } from './api-types';
 
 let pending: Promise<Me | null> | undefined;
 
+/**
+ * Whether the Worker served this page without an admin session (`<html data-session>`, routes/pages.ts): then
+ * asking `/auth/me` could only answer 401, which the browser logs as an error. Without the mark (a page not
+ * served through the Worker), the API is asked.
+ */
+const servedSignedOut = (): boolean => {
+  const served = document.documentElement.dataset.session;
+  return served !== undefined && served !== 'admin';
+};
+
 /** The session, or null when signed out. */
 export function loadSession(): Promise<Me | null> {
+  if (!pending && servedSignedOut()) pending = Promise.resolve(null);
   pending ??= unwrap(client.api.v1.auth.me.$get(), { redirectOn401: false }).catch((error: unknown) => {
     if (error instanceof ApiClientError && error.status === 401) return null;
     pending = undefined;

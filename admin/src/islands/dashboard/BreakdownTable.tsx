@@ -1,6 +1,6 @@
 import { createMemo, createSignal, For, Show, type VoidComponent } from 'solid-js';
 import TableWrap from '../../components/TableWrap';
-import type { MessageKey } from '../../lib/i18n';
+import { isMessageKey, type MessageKey } from '../../lib/i18n';
 import type { KpiGroup, KpiGroupBy, KpiNumberKey } from '../../lib/kpi-types';
 import { useI18n } from '../../lib/use-i18n';
 import { formatKpi } from './KpiTiles';
@@ -52,7 +52,10 @@ const BreakdownTable: VoidComponent<BreakdownTableProps> = (props) => {
   const title = () => t(TEXTS[props.groupBy].title);
   const labelOf = (group: KpiGroup) => {
     const anonymous = ANONYMOUS[group.key];
-    return anonymous ? t(anonymous) : group.label;
+    if (anonymous) return t(anonymous);
+    // The API labels a network by its key (`x`, `linkedin`): its name is in the dictionaries.
+    const network = `network.${group.key}`;
+    return props.groupBy === 'network' && isMessageKey(network) ? t(network) : group.label;
   };
 
   const sorted = createMemo(() => {
@@ -90,7 +93,7 @@ const BreakdownTable: VoidComponent<BreakdownTableProps> = (props) => {
                       <button type="button" class="dash-sort" onClick={() => sortBy(column.key)}>
                         {t(column.label)}
                         <span aria-hidden="true" class="dash-sort__icon">
-                          {sortKey() === column.key ? (descending() ? ' ▼' : ' ▲') : ' ↕'}
+                          {sortKey() === column.key ? (descending() ? '\u00a0▼' : '\u00a0▲') : '\u00a0↕'}
                         </span>
                       </button>
                     </th>

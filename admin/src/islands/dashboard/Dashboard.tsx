@@ -35,6 +35,9 @@ const Dashboard: VoidComponent<{ canWrite: boolean }> = (props) => {
   };
   // The report waits for the campaigns: an organisation without any has nothing to show.
   const [report] = createResource(scope, loadReport);
+  // The last report while the next one loads: reading a pending resource would suspend the whole home island
+  // (Astro wraps it in <Suspense>) and blank the page under the toolbar.
+  const shown = () => (report.state === 'ready' || report.state === 'refreshing' ? report.latest : undefined);
   const campaignName = (id: string | undefined) => ready()?.find((campaign) => campaign.id === id)?.name;
 
   // Today is the browser's, so the first period is set once mounted.
@@ -79,7 +82,7 @@ const Dashboard: VoidComponent<{ canWrite: boolean }> = (props) => {
                     <ExportMenu scope={current()} />
                   </div>
                 </div>
-                <Show when={report()} fallback={<p class="meta">{t('state.loading')}</p>}>
+                <Show when={shown()} fallback={<p class="meta">{t('state.loading')}</p>}>
                   {(data) => <Report report={data()} campaignName={campaignName(data().campaignId)} canWrite={props.canWrite} />}
                 </Show>
               </>

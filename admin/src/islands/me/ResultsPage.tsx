@@ -1,4 +1,4 @@
-import { createResource, createSignal, For, Show, type VoidComponent } from 'solid-js';
+import { createResource, createSignal, For, lazy, Show, Suspense, type VoidComponent } from 'solid-js';
 import { client } from '../../lib/api';
 import { formatDate, formatNumber } from '../../lib/format';
 import { meWords, useMeI18n, type MeKey } from '../../lib/i18n-me';
@@ -7,14 +7,20 @@ import type { Badge, MyStats } from '../../lib/me-types';
 import MeError from './MeError';
 import MyPosts from './MyPosts';
 
-/** A tiny bar chart of clicks per day (decorative detail; its summary is the accessible name). */
-const ClicksChart: VoidComponent<{ days: MyStats['byDay']; label: string }> = (props) => {
-  const max = () => Math.max(1, ...props.days.map((d) => d.clicks));
-  const width = () => Math.max(1, props.days.length) * 6;
+/** The chart's component with its table, loaded after the page's first script (this page's budget, bench/README.md). */
+const DailyChart = lazy(() => import('../../components/DailyChart'));
+
+/** Clicks per day as a line with labelled axes, and the same numbers as a table (components/DailyChart). */
+const ClicksChart: VoidComponent<{ days: MyStats['byDay'] }> = (props) => {
+  const { t, lang } = useMeI18n();
   return (
-    <svg class="me-chart" viewBox={`0 0 ${width()} 40`} preserveAspectRatio="none" role="img" aria-label={props.label}>
-      <For each={props.days}>{(day, i) => <rect x={i() * 6 + 1} y={40 - (day.clicks / max()) * 38} width="4" height={(day.clicks / max()) * 38} />}</For>
-    </svg>
+    <DailyChart
+      class="me-chart"
+      days={props.days.map((d) => d.day)}
+      series={[{ label: t('me.results.chartValue'), color: '#0b57d0', values: props.days.map((d) => d.clicks) }]}
+      lang={lang()}
+      text={{ day: t('me.results.chartDay'), value: t('me.results.chartValue'), caption: t('me.results.chart'), loading: t('state.loading') }}
+    />
   );
 };
 
@@ -87,7 +93,13 @@ const ResultsPage: VoidComponent = () => {
               </dl>
               <section class="me-card" aria-labelledby="chart-title">
                 <h2 id="chart-title">{t('me.results.chart')}</h2>
-                <ClicksChart days={s().byDay} label={t('me.results.chartSummary', { clicks: n(s().totals.clicks), max: n(Math.max(0, ...s().byDay.map((d) => d.clicks))) })} />
+                <p class="meta">{t('me.results.chartSummary', { clicks: n(s().totals.clicks), max: n(Math.max(0, ...s().byDay.map((d) => d.clicks))) })}</p>
+                <div class="me-chart-slot">
+                  {/* Its own boundary: the chart's chunk loading must not suspend the whole page (Astro's <Suspense>). */}
+                  <Suspense fallback={<p class="meta">{t('state.loading')}</p>}>
+                    <ClicksChart days={s().byDay} />
+                  </Suspense>
+                </div>
               </section>
             </>
           )}

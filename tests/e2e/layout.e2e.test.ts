@@ -180,7 +180,8 @@ describe('layout (issue 11, item 4)', () => {
     const overflowing: Record<string, unknown> = {};
     for (const [name, path, ready] of pages) {
       await open(page, path);
-      await page.getByText(ready, { exact: false }).first().waitFor();
+      // Visible only: the dashboard's closed export menu holds a hidden "Par ambassadeur" link too.
+      await page.getByText(ready, { exact: false }).filter({ visible: true }).first().waitFor();
       if (name === 'home') await page.locator('.dash-chart__plot canvas').first().waitFor();
       await shot(page, `layout-${name}-390`);
       const scroll = await sidewaysScroll(page);

@@ -3,6 +3,8 @@
  * it shows (i18n.ts: the admin and the build; i18n-me.ts: the ambassador's pages; i18n-common.ts: the
  * components both use), so an ambassador's phone never downloads the admin's vocabulary.
  */
+import { createSignal } from 'solid-js';
+
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'fr';
@@ -24,14 +26,39 @@ export interface Translator<K extends string> {
   has(key: string): key is K;
 }
 
+/** `text` with its `{name}` placeholders filled from `params`. */
+function fill(text: string, params?: MessageParams): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+}
+
 export function translator<K extends string>(messages: Record<Locale, Record<K, string>>): Translator<K> {
   return {
-    t(locale, key, params) {
-      const text = messages[locale][key];
-      if (!params) return text;
-      return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
-    },
+    t: (locale, key, params) => fill(messages[locale][key], params),
     has: (key): key is K => Object.hasOwn(messages.fr, key),
+  };
+}
+
+/**
+ * French at once, English fetched the first time it is asked for: until it arrives the words stay French, then
+ * everything that asked re-renders (the dictionary is a signal). For the ambassador's phone, which then loads
+ * one language's words first.
+ */
+export function lazyTranslator<K extends string>(fr: Record<K, string>, loadEnglish: () => Promise<Record<K, string>>): Translator<K> {
+  const [english, setEnglish] = createSignal<Record<K, string>>();
+  let loading: Promise<unknown> | undefined;
+  return {
+    t(locale, key, params) {
+      const en = locale === 'en' ? english() : undefined;
+      if (locale === 'en' && !en) {
+        loading ??= loadEnglish().then(
+          (words) => setEnglish(() => words),
+          () => (loading = undefined),
+        );
+      }
+      return fill((en ?? fr)[key], params);
+    },
+    has: (key): key is K => Object.hasOwn(fr, key),
   };
 }
 

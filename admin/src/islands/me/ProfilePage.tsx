@@ -1,5 +1,4 @@
 import { createResource, createSignal, For, Show, type VoidComponent } from 'solid-js';
-import { createStore } from 'solid-js/store';
 import Field from '../../components/Field';
 import FormActions from '../../components/FormActions';
 import { Select } from '../../components/Select';
@@ -37,13 +36,14 @@ const ProfileForm: VoidComponent<{ me: Ambassador; onSaved: (me: Ambassador) => 
   const { t } = useMeI18n();
   const [displayName, setDisplayName] = createSignal(props.me.displayName ?? '');
   const [language, setLanguage] = createSignal<Locale | ''>(props.me.language ?? '');
-  const [audience, setAudience] = createStore<Record<Network, string>>(
+  // A plain signal, not a store: solid-js/store would join the chunk every ambassador page loads first.
+  const [audience, setAudience] = createSignal<Record<Network, string>>(
     Object.fromEntries(NETWORKS.map((n) => [n, props.me.audience[n] === undefined ? '' : String(props.me.audience[n])])) as Record<Network, string>,
   );
   const body = () => ({
     displayName: displayName().trim() === '' ? null : displayName(),
     language: language() === '' ? null : (language() as Locale),
-    audience: Object.fromEntries(NETWORKS.map((n) => [n, followers(audience[n])])),
+    audience: Object.fromEntries(NETWORKS.map((n) => [n, followers(audience()[n])])),
   });
   const { ref, submission, saved, submit } = createSavingForm(
     FIELDS,
@@ -66,7 +66,7 @@ const ProfileForm: VoidComponent<{ me: Ambassador; onSaved: (me: Ambassador) => 
           <For each={NETWORKS}>
             {(n) => (
               <Field name={`audience.${n}`} label={t(`network.${n}`)} error={submission.fieldError(`audience.${n}`)}>
-                {(attrs) => <input {...attrs} type="number" inputmode="numeric" min="0" step="1" value={audience[n]} onInput={(e) => setAudience(n, e.currentTarget.value)} />}
+                {(attrs) => <input {...attrs} type="number" inputmode="numeric" min="0" step="1" value={audience()[n]} onInput={(e) => setAudience({ ...audience(), [n]: e.currentTarget.value })} />}
               </Field>
             )}
           </For>

@@ -88,7 +88,6 @@ export interface ServeOptions {
   viaEntry?: boolean;
 }
 
-/** Starts one Worker in its own workerd on 127.0.0.1 and an ephemeral port. */
 /** Every Miniflare started and not yet disposed, ready or not. */
 const live = new Set<Miniflare>();
 
@@ -98,6 +97,7 @@ export async function disposeAll(): Promise<void> {
   live.clear();
 }
 
+/** Starts one Worker in its own workerd on 127.0.0.1 and an ephemeral port. */
 export async function serve(options: ServeOptions): Promise<Served> {
   // Static assets are left out: a short link never reaches them, and the direct socket bypasses them anyway.
   const worker = bundledWorkerOptions({ dir: options.dir, assets: false, secrets: options.secrets });

@@ -78,7 +78,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const mf = new Miniflare({
       workers: [
         // The committed example values, never a developer's own .dev.vars (which a fresh CI checkout lacks).
-        { ...bundledWorkerOptions({ dir: bundleDir, assets: true, secrets: readVarsFile('.dev.vars.example') }) },
+        bundledWorkerOptions({ dir: bundleDir, assets: true, secrets: readVarsFile('.dev.vars.example') }),
         // The tests' access to the same D1, on its own loopback socket (d1-bridge.ts).
         { ...sqlWorkerOptions(d1DatabaseId()), unsafeDirectSockets: [{ host: '127.0.0.1', port: 0 }] },
       ],

@@ -28,6 +28,7 @@ import {
   type LayoutShift,
 } from './admin-helpers';
 import { bridgedDb } from './d1-bridge';
+import { joinThroughInvitation } from './me-helpers';
 
 const DEMO_ADMIN = { email: 'admin@demo.relais.test', password: 'relais-demo' };
 const LAPTOP = { viewport: { width: 1366, height: 768 }, locale: 'fr-FR' } as const;
@@ -251,14 +252,7 @@ describe('layout (issue 11, item 4)', () => {
 
     const page = await (await context(PHONE)).newPage();
     const errors = collectErrors(page);
-    await page.goto(`${baseUrl}${invitation.pathname}${invitation.hash}`);
-    await hydrated(page);
-    await page.getByRole('button', { name: 'Je rejoins' }).click();
-    await page.waitForURL(`${baseUrl}/me/charter/`);
-    await hydrated(page);
-    await page.getByRole('button', { name: 'J’ai lu la charte et je l’accepte' }).click();
-    await page.waitForURL(`${baseUrl}/me/`);
-    await hydrated(page);
+    await joinThroughInvitation(page, `${baseUrl}${invitation.pathname}${invitation.hash}`);
     await page.getByRole('article', { name: 'Nos ateliers ouverts' }).waitFor();
 
     // Their post's link, then clicks on three days of the last week (the rollup the click pipeline keeps).

@@ -1,6 +1,7 @@
 /** Helpers for the ambassador's journeys: a programme ready to join, prepared through the admin's own client. */
-import { expect } from 'vitest';
-import { createOrganisation, signedInClient } from './admin-helpers';
+import type { Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+import { createOrganisation, hydrated, signedInClient } from './admin-helpers';
 
 export { PHONE } from './admin-helpers';
 
@@ -27,4 +28,17 @@ export async function prepareProgramme(baseUrl: string, programme: Programme) {
   expect(invited.status).toBe(201);
   const url = new URL((await invited.json()).inviteUrl);
   return { api, inviteUrl: `${baseUrl}${url.pathname}${url.hash}` };
+}
+
+/** Opens `inviteUrl` (path and fragment of an invitation), joins and accepts the charter: the page ends on the feed. */
+export async function joinThroughInvitation(page: Page, inviteUrl: string): Promise<void> {
+  const baseUrl = inject('baseUrl');
+  await page.goto(inviteUrl);
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Je rejoins' }).click();
+  await page.waitForURL(`${baseUrl}/me/charter/`);
+  await hydrated(page);
+  await page.getByRole('button', { name: 'J’ai lu la charte et je l’accepte' }).click();
+  await page.waitForURL(`${baseUrl}/me/`);
+  await hydrated(page);
 }

@@ -9,7 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ARTIFACTS, axeScanner, hydrated, type signedInClient } from './admin-helpers';
-import { PHONE, prepareProgramme } from './me-helpers';
+import { joinThroughInvitation, PHONE, prepareProgramme } from './me-helpers';
 
 const TALKING_POINTS = '- Nos ateliers de Lyon ouvrent leurs portes aux lycéens chaque samedi matin\n- Venez découvrir nos machines et rencontrer les techniciens qui les conçoivent';
 const NEAR_COPY = 'Nos ateliers de Lyon ouvrent leurs portes aux lycéens chaque samedi matin. Venez découvrir nos machines et rencontrer les techniciens qui les conçoivent !';
@@ -62,14 +62,7 @@ describe('sharing in one’s own words, counted once posted', () => {
 
   it('says a near copy before any link, creates the link uncounted, copies the message, then counts the post once posted', async () => {
     const page = await phone.newPage();
-    await page.goto(inviteUrl);
-    await hydrated(page);
-    await page.getByRole('button', { name: 'Je rejoins' }).click();
-    await page.waitForURL(`${baseUrl}/me/charter/`);
-    await hydrated(page);
-    await page.getByRole('button', { name: 'J’ai lu la charte et je l’accepte' }).click();
-    await page.waitForURL(`${baseUrl}/me/`);
-    await hydrated(page);
+    await joinThroughInvitation(page, inviteUrl);
     await page.getByRole('article', { name: contentTitle }).getByRole('link', { name: `Partager « ${contentTitle} »` }).click();
     await page.waitForURL(/\/me\/share\/\?contentId=cnt_/);
     await hydrated(page);

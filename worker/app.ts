@@ -16,6 +16,7 @@ import { ambassadorsRoutes } from './routes/ambassadors';
 import { apiKeysRoutes } from './routes/api-keys';
 import { campaignsRoutes } from './routes/campaigns';
 import { chartersRoutes } from './routes/charters';
+import { contentStatsRoutes, linksRoutes } from './routes/click-sources';
 import { contentsRoutes } from './routes/contents';
 import { conversionsRoutes } from './routes/conversions';
 import { exportsRoutes } from './routes/exports';
@@ -40,6 +41,8 @@ const v1 = new Hono<AppEnv>()
   .route('/admins', adminsRoutes)
   .route('/campaigns', campaignsRoutes)
   .route('/contents', contentsRoutes)
+  .route('/contents', contentStatsRoutes)
+  .route('/links', linksRoutes)
   .route('/charters', chartersRoutes)
   .route('/ambassadors', ambassadorsRoutes)
   .route('/api-keys', apiKeysRoutes)

@@ -12,6 +12,7 @@ import type { Db } from '../lib/db';
 import { ApiError } from '../lib/errors';
 import type { KpiQuery, KpiReport } from '../schemas/kpis';
 import { periodBounds, postedOnly } from './ambassador-stats';
+import { isShownByName } from './ambassador-visibility';
 import { Accumulator, type TrafficSums } from './kpi-measures';
 import { visitorsByAmbassadorGroup, visitorsByLinkDimension } from './kpi-visitors';
 import { getOrganisationOrThrow, toOrganisationDto } from './organisations';
@@ -162,7 +163,7 @@ interface Visibility {
 }
 
 function visibilityOf(enrolled: ReadonlyArray<{ id: string; team: string | null; optIn: boolean; status: string }>, showAll: boolean): Visibility {
-  const visible = new Set(enrolled.filter((a) => a.status === 'active' && (showAll || a.optIn)).map((a) => a.id));
+  const visible = new Set(enrolled.filter((a) => isShownByName(a, showAll)).map((a) => a.id));
   const teamSizes = countBy(enrolled.flatMap((a) => (a.team ? [a.team] : [])));
   const named = (team: string | null) => isNamedTeam(team, teamSizes);
   return {

@@ -4,7 +4,9 @@ import { Select } from '../components/Select';
 import { client, unwrap } from '../lib/api';
 import type { CampaignStatus } from '../lib/api-types';
 import { CAMPAIGN_STATUSES } from '../lib/enums';
+import { loadNumbers } from '../lib/campaign-numbers';
 import { formatDate } from '../lib/format';
+import { formatCount } from '../lib/kpi-format';
 import { createPagedList } from '../lib/paged';
 import { canWrite, requireSession } from '../lib/session';
 import { useI18n } from '../lib/use-i18n';
@@ -14,6 +16,9 @@ const CampaignsPage: VoidComponent = () => {
   const { t, lang, mounted } = useI18n();
   const [me] = createResource(mounted, requireSession);
   const [status, setStatus] = createSignal<CampaignStatus | ''>('');
+  // One call for every row: the last 30 days per campaign.
+  const [numbers] = createResource(mounted, () => loadNumbers('campaign'));
+  const count = (id: string, key: 'clicks' | 'uniqueVisitors' | 'conversions') => (numbers.latest ? formatCount(numbers.latest.byKey.get(id)?.[key] ?? 0, lang()) : '…');
   // The source changes with the filter, so the list reloads from its first page.
   const list = createPagedList(
     () => mounted() && { status: status() || undefined },
@@ -33,11 +38,12 @@ const CampaignsPage: VoidComponent = () => {
           </a>
         </Show>
       </div>
+      <p class="meta">{t('campaigns.numbers.caption')}</p>
       <PagedTable
         list={list}
         label={t('campaigns.title')}
         caption
-        columns={[t('field.name'), t('campaign.objective'), t('field.status'), t('campaign.startsAt'), t('campaign.endsAt')]}
+        columns={[t('field.name'), t('campaign.objective'), t('field.status'), t('campaign.startsAt'), t('campaign.endsAt'), t('dash.kpi.clicks'), t('dash.kpi.uniqueVisitors'), t('dash.kpi.conversions')]}
         emptyState={
           <>
             <p>{status() ? t('campaigns.emptyFiltered') : t('campaigns.empty')}</p>
@@ -59,6 +65,9 @@ const CampaignsPage: VoidComponent = () => {
             </td>
             <td>{formatDate(campaign.startsAt, lang()) || '—'}</td>
             <td>{formatDate(campaign.endsAt, lang()) || '—'}</td>
+            <td class="num" data-kpi="clicks">{count(campaign.id, 'clicks')}</td>
+            <td class="num" data-kpi="uniqueVisitors">{count(campaign.id, 'uniqueVisitors')}</td>
+            <td class="num" data-kpi="conversions">{count(campaign.id, 'conversions')}</td>
           </tr>
         )}
       />

@@ -39,6 +39,14 @@ const ContentEditPage: VoidComponent = () => {
           {(campaignId) => (
             <p>
               <a href={`/admin/campaigns/edit/?id=${encodeURIComponent(campaignId())}`}>{t('content.back')}</a>
+              <Show when={content.latest}>
+                {(current) => (
+                  <>
+                    {' · '}
+                    <a href={`/admin/contents/stats/?id=${encodeURIComponent(current().id)}`}>{t('sources.content.title')}</a>
+                  </>
+                )}
+              </Show>
             </p>
           )}
         </Show>

@@ -105,7 +105,11 @@ const BreakdownTable: VoidComponent<BreakdownTableProps> = (props) => {
               <For each={sorted()}>
                 {(group) => (
                   <tr>
-                    <th scope="row">{labelOf(group)}</th>
+                    <th scope="row">
+                      <Show when={props.groupBy === 'content' && !ANONYMOUS[group.key]} fallback={labelOf(group)}>
+                        <a href={`/admin/contents/stats/?id=${encodeURIComponent(group.key)}`}>{labelOf(group)}</a>
+                      </Show>
+                    </th>
                     <For each={COLUMNS.slice(1)}>
                       {(column) => <td class="num">{column.key === 'label' ? '' : formatKpi(group.totals[column.key], column.kind, props.currency, lang())}</td>}
                     </For>

@@ -50,7 +50,7 @@ const PAGES: Record<string, () => Response | Promise<Response>> = {
   [`${FAKE_NEWS}/hostile`]: () => html(HOSTILE),
   [`${FAKE_NEWS}/huge`]: () => html(HUGE),
   [`${FAKE_NEWS}/slow`]: () => late(() => html(ARTICLE)),
-  [`${FAKE_NEWS}/json`]: () => new Response('{"og:title":"no"}', { headers: { 'content-type': 'application/json' } }),
+  [`${FAKE_NEWS}/not-html`]: () => new Response('<head><meta property="og:title" content="Read as HTML"></head>', { headers: { 'content-type': 'text/plain' } }),
   [`${FAKE_NEWS}/hop/1`]: () => redirect('/hop/2'),
   [`${FAKE_NEWS}/hop/2`]: () => redirect(`${FAKE_NEWS}/hop/3`),
   [`${FAKE_NEWS}/hop/3`]: () => redirect('/article'),

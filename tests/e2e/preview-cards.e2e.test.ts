@@ -4,10 +4,10 @@
  * organisation's name and logo, every image loaded from our origin. The pages live on the fake web
  * (tests/fake-web.ts), Miniflare's outbound service: nothing reaches the internet.
  */
-import { mkdir } from 'node:fs/promises';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { ambassadorContext, ARTIFACTS, axeViolations, createOrganisation, hydrated, open, PHONE, signedInClient, signedInContext } from './admin-helpers';
+import { sharedBrowser } from './shared-browser';
 
 const serious = (violations: Awaited<ReturnType<typeof axeViolations>>) => violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 
@@ -20,18 +20,10 @@ const loaded = (page: Page, selector: string) =>
 
 describe('preview cards and the organisation’s logo', () => {
   const baseUrl = inject('baseUrl');
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await chromium.connect(inject('wsEndpoint'));
-    await mkdir(ARTIFACTS, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browserOf = sharedBrowser();
 
   it('reads the card when the admin saves the content, and shows it to the ambassador with the organisation’s logo, all from our origin', async () => {
+    const browser = browserOf();
     const owner = await createOrganisation(baseUrl, 'Atelier Lumière');
     const api = await signedInClient(baseUrl, owner);
     const campaign = await (await api.api.v1.campaigns.$post({ json: { name: 'Recrutement', objective: 'recruitment', status: 'active' } })).json();

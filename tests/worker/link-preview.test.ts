@@ -67,8 +67,8 @@ describe('POST /api/v1/contents reads the page’s preview', () => {
     expect(body.preview).toMatchObject({ title: 'Huge page', description: null });
   });
 
-  it('parses only HTML', async () => {
-    const { status, body } = await create(`${NEWS}/json`);
+  it('parses only HTML (a text/plain page holding tags stays unread)', async () => {
+    const { status, body } = await create(`${NEWS}/not-html`);
     expect(status).toBe(201);
     expect(body.preview).toBeNull();
   });
@@ -126,7 +126,7 @@ describe('PATCH /api/v1/contents/{id} and POST /api/v1/contents/{id}/preview', (
     const moved = await callJson<Content>(`/api/v1/contents/${body.id}`, { session: space.owner, method: 'PATCH', body: { url: `${NEWS}/other` } });
     expect(moved.status).toBe(200);
     expect(moved.body.preview).toMatchObject({ title: 'Another page', description: null, image: null });
-    const broken = await callJson<Content>(`/api/v1/contents/${body.id}`, { session: space.owner, method: 'PATCH', body: { url: `${NEWS}/json` } });
+    const broken = await callJson<Content>(`/api/v1/contents/${body.id}`, { session: space.owner, method: 'PATCH', body: { url: `${NEWS}/not-html` } });
     expect(broken.status).toBe(200);
     expect(broken.body.preview).toBeNull();
   });
@@ -140,7 +140,7 @@ describe('PATCH /api/v1/contents/{id} and POST /api/v1/contents/{id}/preview', (
     expect((await db().select({ preview: contents.preview }).from(contents).where(eq(contents.id, stored.id)).get())?.preview?.title).toBe('Nous recrutons & formons');
 
     const old: ContentPreview = { title: 'Old card', description: null, image: null, fetchedAt: 1 };
-    const failing = await makeContent(space.organisationId, space.campaignId, { url: `${NEWS}/json`, preview: old });
+    const failing = await makeContent(space.organisationId, space.campaignId, { url: `${NEWS}/not-html`, preview: old });
     const kept = await callJson<Content>(`/api/v1/contents/${failing.id}/preview`, { session: space.owner, method: 'POST' });
     expect(kept.status).toBe(200);
     expect(kept.body.preview).toMatchObject({ title: 'Old card' });

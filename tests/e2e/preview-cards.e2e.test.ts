@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { ambassadorContext, ARTIFACTS, axeViolations, createOrganisation, hydrated, open, PHONE, signedInClient, signedInContext } from './admin-helpers';
+import { ambassadorContext, ARTIFACTS, axeViolations, createOrganisation, cumulativeShift, hydrated, layoutShifts, open, PHONE, signedInClient, signedInContext } from './admin-helpers';
 import { sharedBrowser } from './shared-browser';
 
 const serious = (violations: Awaited<ReturnType<typeof axeViolations>>) => violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -74,6 +74,9 @@ describe('preview cards and the organisation’s logo', () => {
     await expect.poll(() => loaded(page, '.me-org img')).toBe(true);
     expect(new URL((await header.locator('.me-org img').getAttribute('src')) ?? '', baseUrl).pathname).toBe('/api/v1/organisation/logo');
 
+    // The header's name and logo, and the card's image box, arrive without pushing the page down.
+    const shifts = await layoutShifts(page);
+    expect(cumulativeShift(shifts), JSON.stringify(shifts)).toBeLessThanOrEqual(0.1);
     expect(serious(await axeViolations(page))).toEqual([]);
     await page.screenshot({ path: new URL('preview-cards-feed.png', ARTIFACTS).pathname, fullPage: true });
     expect(requested.filter((url) => !url.startsWith(`${baseUrl}/`) && !url.startsWith('data:'))).toEqual([]);

@@ -8,7 +8,7 @@ import { contents, type ContentPreview } from '../../db/schema';
 import type { Content } from '../../worker/schemas/contents';
 import { readLinkPreview } from '../../worker/services/link-preview';
 import { db, makeAdminSession, makeContent } from './builders';
-import { makeSpace } from './ambassador-space';
+import { join, makeSpace } from './ambassador-space';
 import { callJson } from './http';
 
 const NEWS = 'https://news.example.com';
@@ -83,6 +83,16 @@ describe('POST /api/v1/contents reads the page’s preview', () => {
     const { status, body } = await create('https://unknown.example.org/page');
     expect(status).toBe(201);
     expect(body.preview).toBeNull();
+  });
+});
+
+describe('GET /api/v1/me/feed', () => {
+  it('gives each content its card, the image as a path on our origin, never the page’s address', async () => {
+    const space = await makeSpace({ charter: false });
+    const ambassador = await join(space);
+    const stored = await makeContent(space.organisationId, space.campaignId, { preview: { title: 'Card', description: 'Said', image: 'https://cdn.example.com/cover.png', fetchedAt: 7 } });
+    const feed = await callJson<{ items: Array<{ id: string; preview: unknown }> }>('/api/v1/me/feed', { session: ambassador.session });
+    expect(feed.body.items.find((item) => item.id === stored.id)?.preview).toEqual({ title: 'Card', description: 'Said', imagePath: `/api/v1/contents/${stored.id}/image?v=7` });
   });
 });
 

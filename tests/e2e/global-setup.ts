@@ -17,6 +17,7 @@ import { chromium, type BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { bundledWorkerOptions, d1DatabaseId, readVarsFile } from '../../scripts/bundled-worker';
 import { sqlWorkerOptions } from '../../scripts/http-d1';
+import { fakeWeb } from '../fake-web';
 import { workerD1 } from './d1-bridge';
 import { insertLandingLink, insertShopLink, type E2eLink, type E2eShop } from './fixtures';
 import { LANDING_HOST, startLandingServer, type LandingServer } from './landing';
@@ -78,7 +79,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const mf = new Miniflare({
       workers: [
         // The committed example values, never a developer's own .dev.vars (which a fresh CI checkout lacks).
-        bundledWorkerOptions({ dir: bundleDir, assets: true, secrets: readVarsFile('.dev.vars.example') }),
+        // Every fetch the Worker makes (link previews, images) lands on the fake web: no test reaches the internet.
+        { ...bundledWorkerOptions({ dir: bundleDir, assets: true, secrets: readVarsFile('.dev.vars.example') }), outboundService: fakeWeb },
         // The tests' access to the same D1, on its own loopback socket (d1-bridge.ts).
         { ...sqlWorkerOptions(d1DatabaseId()), unsafeDirectSockets: [{ host: '127.0.0.1', port: 0 }] },
       ],

@@ -49,6 +49,8 @@ describe('POST /api/v1/contents', () => {
       networks: [...NETWORKS],
       status: 'active',
       endsAt: null,
+      // The fake web has no page there (tests/fake-web.ts): no card, and the save went through.
+      preview: null,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });

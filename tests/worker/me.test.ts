@@ -14,6 +14,7 @@ describe('GET /api/v1/me', () => {
     expect(res.body).toEqual({
       id: amb.id, name: 'Camille Martin', email: amb.email, displayName: null, language: null, team: 'Engineering', profile: 'expert', audience: {}, leaderboardOptIn: false,
       status: 'active', joinedAt: expect.any(String), charter: { currentVersion: 1, acceptedVersion: null, accepted: false },
+      organisation: { name: 'Acme', logoPath: null },
     });
   });
 

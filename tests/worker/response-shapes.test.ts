@@ -47,6 +47,7 @@ describe('response mappers', () => {
       id: 'cnt_1', organisationId: 'org_1', campaignId: 'cmp_1', kind: 'job', title: 'T', url: 'https://example.com/', slug: 't', talkingPoints: '', networks: ['x'], status: 'active', endsAt: null, preview: null, createdAt: AT, updatedAt: AT,
     };
     expectExactly(ContentSchema, toContentDto(content));
+    expectExactly(ContentSchema, toContentDto({ ...content, preview: { title: 'T', description: null, image: 'https://cdn.example.com/a.png', fetchedAt: AT } }));
 
     const admin: typeof admins.$inferSelect = { id: 'adm_1', organisationId: 'org_1', email: 'a@example.com', name: 'A', role: 'owner', passwordHash: 'pbkdf2-sha256$1$s$h', status: 'active', createdAt: AT, updatedAt: AT };
     expectExactly(AdminSchema, toAdminDto(admin));
@@ -58,8 +59,8 @@ describe('response mappers', () => {
       id: 'amb_1', organisationId: 'org_1', name: 'N', email: 'n@example.com', displayName: null, team: null, profile: 'expert', audience: { x: 10 }, leaderboardOptIn: true, language: null, status: 'active', joinedAt: AT, leftAt: null, createdAt: AT, updatedAt: AT,
     };
     expectExactly(AmbassadorSchema, toAmbassadorDto({ ...ambassador, charterVersion: 2 }));
-    expectExactly(MeSchema, toMeDto(ambassador, 2, 1));
-    expectExactly(MeSchema, toMeDto({ ...ambassador, audience: null }, null, null));
+    expectExactly(MeSchema, toMeDto(ambassador, 2, 1, { name: 'Org', logoPath: '/api/v1/organisation/logo?v=1' }));
+    expectExactly(MeSchema, toMeDto({ ...ambassador, audience: null }, null, null, { name: 'Org', logoPath: null }));
 
     const charter: typeof charters.$inferSelect = { id: 'chr_1', organisationId: 'org_1', version: 3, body: '# C', publishedAt: AT, createdAt: AT };
     expectExactly(CharterSchema, toCharterDto({ ...charter, acceptedBy: 4 }));

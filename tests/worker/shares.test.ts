@@ -144,7 +144,7 @@ describe('GET /api/v1/me/feed', () => {
     expect(res.body.items.map((i) => i.title)).toEqual(['Newer', 'Older']);
     expect(res.body.items[1]).toEqual({
       id: older.id, campaign: { id: space.campaignId, name: 'Campaign', objective: 'recruitment' }, kind: 'job', title: 'Older', url: older.url,
-      talkingPoints: '- **Lyon**, CDI', talkingPointsHtml: '<ul>\n<li><strong>Lyon</strong>, CDI</li>\n</ul>', networks: older.networks, linkedNetworks: ['x'], createdAt: new Date(now - 2000).toISOString(),
+      talkingPoints: '- **Lyon**, CDI', talkingPointsHtml: '<ul>\n<li><strong>Lyon</strong>, CDI</li>\n</ul>', networks: older.networks, linkedNetworks: ['x'], preview: null, createdAt: new Date(now - 2000).toISOString(),
     });
     expect(res.body.items[0]).toMatchObject({ id: newer.id, linkedNetworks: [] });
     const page = await callJson<{ items: { id: string }[]; nextCursor: string }>('/api/v1/me/feed?limit=1', { session: amb.session });

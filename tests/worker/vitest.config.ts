@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
+import { fakeWeb } from '../fake-web';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -17,6 +18,8 @@ export default defineConfig(async () => {
             CLICK_SIGNING_KEY: 'test-click-signing-key',
             OPERATOR_TOKEN: 'test-operator-token',
           },
+          // Every fetch the Worker makes lands on the fake web: no test reaches the internet.
+          outboundService: fakeWeb,
         },
       }),
     ],

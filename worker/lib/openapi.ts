@@ -39,6 +39,12 @@ export function errorResponses(...codes: ErrorCode[]): Responses {
   );
 }
 
+/** An image served from this Relais (PNG, JPEG, GIF or WebP), e.g. a proxied preview image. */
+export function imageResponse(description: string): Responses {
+  const binary = { schema: { type: 'string' as const, format: 'binary' } };
+  return { 200: { description, content: { 'image/png': binary, 'image/jpeg': binary, 'image/gif': binary, 'image/webp': binary } } };
+}
+
 /** A `204 No Content` response. */
 export const noContent: Responses = { 204: { description: 'Done; no body.' } };
 

@@ -2,14 +2,15 @@ import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import * as v from 'valibot';
 import { ApiError } from '../lib/errors';
-import { errorResponses, jsonResponse } from '../lib/openapi';
+import { errorResponses, imageResponse, jsonResponse } from '../lib/openapi';
 import { timingSafeEqual } from '../lib/passwords';
 import { jsonBody } from '../lib/validate';
 import { allow, callerOf } from '../middleware/allow';
 import { AdminSchema } from '../schemas/admins';
 import { assertNotOwnHost } from '../schemas/common';
 import { CreateOrganisationBodySchema, OrganisationSchema, UpdateOrganisationBodySchema } from '../schemas/organisations';
-import { createOrganisation, getOrganisationOrThrow, toOrganisationDto, updateOrganisation } from '../services/organisations';
+import { createOrganisation, getOrganisationLogo, getOrganisationOrThrow, toOrganisationDto, updateOrganisation } from '../services/organisations';
+import { imageHeaders } from '../services/proxied-images';
 import type { AppEnv } from '../env';
 
 const encoder = new TextEncoder();
@@ -61,5 +62,19 @@ export const organisation = new Hono<AppEnv>()
     async (c) => {
       assertNotOwnHost(c.req.valid('json').fallbackUrl, c.req.url, 'fallbackUrl');
       return c.json(await updateOrganisation(c.var.db, callerOf(c).organisationId, c.req.valid('json')), 200);
+    },
+  )
+  .get(
+    '/logo',
+    describeRoute({
+      tags,
+      summary: 'The organisation’s logo, served from this Relais',
+      description: 'The `logoUrl` image fetched by Relais (public address, 3 s, at most 2 MB, PNG, JPEG, GIF or WebP by their bytes) and cached, so browsers never load it from its site. Admins and the organisation’s ambassadors; 404 when there is none or it cannot be served.',
+      responses: { ...imageResponse('The logo'), ...errorResponses('unauthenticated', 'forbidden', 'not_found') },
+    }),
+    allow('read', 'ambassador'),
+    async (c) => {
+      const image = await getOrganisationLogo(c.var.db, callerOf(c).organisationId);
+      return c.body(image.bytes, 200, imageHeaders(image));
     },
   );

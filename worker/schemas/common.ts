@@ -1,6 +1,7 @@
 /** Shapes shared by every resource: ids, pagination, times, the error envelope. */
 import * as v from 'valibot';
 import { ApiError } from '../lib/errors';
+import { isPrivateHostName, parseHttpUrl } from '../lib/public-url';
 
 /** An opaque id in the path. */
 export const IdParamSchema = v.object({
@@ -70,9 +71,6 @@ export const HttpUrlSchema = v.pipe(
   v.transform((text) => new URL(text).href),
 );
 
-// Names that only resolve inside a network (RFC 6761, RFC 6762 appendix G, RFC 8375) or to the machine itself.
-const PRIVATE_SUFFIXES = ['localhost', 'local', 'internal', 'intranet', 'private', 'corp', 'home', 'lan', 'home.arpa'];
-
 /**
  * Why `href` may not be a link target (API.md, Conventions: URL fields an admin saves), or undefined when it may:
  * http or https only, no user name or password, no IP-literal host (every IPv6 literal, and every host whose last
@@ -81,18 +79,12 @@ const PRIVATE_SUFFIXES = ['localhost', 'local', 'internal', 'intranet', 'private
  * network cannot be told from here; nothing fetches these URLs, they are where the audience is sent.
  */
 export function targetUrlIssue(href: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return 'must be an http or https URL';
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'must be an http or https URL';
-  if (url.username || url.password) return 'must not hold a user name or password';
+  const url = parseHttpUrl(href);
+  if (typeof url === 'string') return url;
   const host = url.hostname.replace(/\.$/, '');
   const last = host.slice(host.lastIndexOf('.') + 1);
   if (host.startsWith('[') || /^(?:0x[0-9a-f]*|\d+)$/i.test(last)) return 'must name a host, not an IP address';
-  if (!host.includes('.') || PRIVATE_SUFFIXES.some((suffix) => host === suffix || host.endsWith(`.${suffix}`))) return 'must be a public address, not a local or private host';
+  if (isPrivateHostName(host)) return 'must be a public address, not a local or private host';
   return undefined;
 }
 

@@ -3,7 +3,7 @@ import { createSelectSchema } from 'drizzle-valibot';
 import * as v from 'valibot';
 import { contents, NETWORKS } from '../../db/schema';
 import { bodyMessage } from './campaigns';
-import { asPicklist, asTimestamp, NameSchema, PageQuerySchema, SlugSchema, TargetUrlSchema, TimeInputSchema } from './common';
+import { asPicklist, asTimestamp, NameSchema, PageQuerySchema, SlugSchema, TargetUrlSchema, TimeInputSchema, TimestampSchema } from './common';
 
 /** The kinds of content. */
 export const CONTENT_KINDS = contents.kind.enumValues;
@@ -43,6 +43,21 @@ export const ContentRowSchema = createSelectSchema(contents, {
   updatedAt: asTimestamp,
 });
 
+/** The card read from the page's Open Graph tags when the content was saved. */
+export const PreviewCardSchema = v.object({
+      title: v.pipe(v.nullable(v.string()), v.description('og:title, else the page’s <title>; at most 200 characters')),
+      description: v.pipe(v.nullable(v.string()), v.description('og:description, else the description meta tag; at most 500 characters')),
+      image: v.pipe(v.nullable(v.string()), v.description('og:image (else twitter:image) as the page names it: a public address, never loaded by a browser')),
+      imagePath: v.pipe(v.nullable(v.string()), v.description('where a browser loads that image from this Relais (GET /api/v1/contents/{id}/image); null without an image')),
+      fetchedAt: TimestampSchema,
+    });
+/** A content's `preview`: the card, or null. */
+export const ContentPreviewSchema = v.pipe(
+  v.nullable(PreviewCardSchema),
+  v.description('the page’s preview card, read by Relais when the content is saved or its URL changes (POST /contents/{id}/preview reads it again); null when the page said nothing or could not be read'),
+);
+export type ContentPreviewDto = v.InferOutput<typeof ContentPreviewSchema>;
+
 /** A content as the API shows it. */
 export const ContentSchema = v.pipe(
   v.object({
@@ -50,6 +65,7 @@ export const ContentSchema = v.pipe(
     endsAt: v.pipe(ContentRowSchema.entries.endsAt, v.description('when it closes (a job offer filled): from then on it leaves the feed and its links lead to the fallback URL; null: open')),
     slug: v.pipe(ContentRowSchema.entries.slug, v.description('sent as utm_content on every short link to this content')),
     talkingPoints: v.pipe(ContentRowSchema.entries.talkingPoints, v.description('Markdown: ideas for the ambassador, not a text to paste')),
+    preview: ContentPreviewSchema,
   }),
   v.title('Content'),
 );

@@ -5,7 +5,7 @@ import { invitations, LOCALES, links, NETWORKS, sessions, type Network } from '.
 import { AmbassadorRowSchema } from './ambassadors';
 import { bodyMessage, CampaignRowSchema } from './campaigns';
 import { AcceptanceRowSchema, CharterRowSchema } from './charters';
-import { ContentRowSchema } from './contents';
+import { ContentRowSchema, PreviewCardSchema } from './contents';
 import { asPicklist, asTimestamp, NameSchema, TimestampSchema } from './common';
 import { ShareSchema, ShareStatsSchema } from './shares';
 
@@ -36,7 +36,19 @@ const MeEntries = {
 };
 
 /** The ambassador's own profile. */
-export const MeSchema = v.pipe(v.object(MeEntries), v.title('Me'));
+export const MeSchema = v.pipe(
+  v.object({
+    ...MeEntries,
+    organisation: v.pipe(
+      v.object({
+        name: v.pipe(v.string(), v.description('the organisation’s name')),
+        logoPath: v.pipe(v.nullable(v.string()), v.description('where a browser loads its logo from this Relais (GET /api/v1/organisation/logo); null without a logo')),
+      }),
+      v.description('the organisation running the programme, shown in the ambassador’s space'),
+    ),
+  }),
+  v.title('Me'),
+);
 export type Me = v.InferOutput<typeof MeSchema>;
 
 /** `PATCH /api/v1/me`: absent fields stay; `audience` merges per network, null removes one. */
@@ -85,6 +97,10 @@ export const FeedItemSchema = v.pipe(
     talkingPointsHtml: v.pipe(v.string(), v.description('the talking points rendered to safe HTML')),
     networks: ContentRowSchema.entries.networks,
     linkedNetworks: v.pipe(v.array(v.picklist(NETWORKS)), v.description('networks on which the ambassador already has a personal link to this content')),
+    preview: v.pipe(
+      v.nullable(v.pick(PreviewCardSchema, ['title', 'description', 'imagePath'])),
+      v.description('the page’s card (Open Graph title, description and image, the image served from this Relais); null: show the content’s own title'),
+    ),
     createdAt: ContentRowSchema.entries.createdAt,
   }),
   v.title('FeedItem'),

@@ -2,7 +2,8 @@ import { createSelectSchema } from 'drizzle-valibot';
 import * as v from 'valibot';
 import { NETWORKS, organisations } from '../../db/schema';
 import { CONVERSION_TYPES } from '../services/defaults';
-import { asNumber, asPicklist, asTimestamp, NameSchema, SlugSchema, TargetUrlSchema } from './common';
+import { publicUrlIssue } from '../lib/public-url';
+import { asNumber, asPicklist, asTimestamp, HttpUrlSchema, NameSchema, SlugSchema, TargetUrlSchema } from './common';
 
 const MAX_GUIDE_LENGTH = 20_000;
 
@@ -17,6 +18,16 @@ const NetworkRateSchema = v.object({
 const RatesSchema = v.object(Object.fromEntries(NETWORKS.map((n) => [n, NetworkRateSchema])) as Record<(typeof NETWORKS)[number], typeof NetworkRateSchema>);
 const ConversionValuesSchema = v.object(Object.fromEntries(CONVERSION_TYPES.map((t) => [t, Money])) as Record<(typeof CONVERSION_TYPES)[number], typeof Money>);
 
+/** The logo's address: https, on a public host, fetched by Relais and served to ambassadors from its own origin. */
+const LogoUrlSchema = v.pipe(
+  HttpUrlSchema,
+  v.check((href) => href.startsWith('https:'), 'must be an https URL'),
+  v.rawCheck(({ dataset, addIssue }) => {
+    const issue = dataset.typed ? publicUrlIssue(dataset.value) : undefined;
+    if (issue) addIssue({ message: issue });
+  }),
+);
+
 const OrganisationRowSchema = createSelectSchema(organisations, {
   attributionWindowDays: asNumber,
   rates: () => RatesSchema,
@@ -24,6 +35,7 @@ const OrganisationRowSchema = createSelectSchema(organisations, {
   ambassadorVisibility: asPicklist(organisations.ambassadorVisibility),
   retentionMonths: asNumber,
   sharingGuide: (schema) => v.pipe(schema, v.description('the “Sharing well” guide ambassadors read, Markdown; null: the one Relais ships')),
+  logoUrl: (schema) => v.pipe(schema, v.description('the organisation’s logo (https, public host), shown in the ambassador’s space through GET /api/v1/organisation/logo; null: none')),
   createdAt: asTimestamp,
   updatedAt: asTimestamp,
 });
@@ -43,6 +55,7 @@ export const OrganisationSchema = v.pipe(
     'ambassadorVisibility',
     'retentionMonths',
     'sharingGuide',
+    'logoUrl',
     'createdAt',
     'updatedAt',
   ]),
@@ -84,6 +97,7 @@ export const UpdateOrganisationBodySchema = v.strictObject(
         v.description('the “Sharing well” guide ambassadors read, Markdown; null: the one Relais ships'),
       ),
     ),
+    logoUrl: v.optional(v.pipe(v.nullable(LogoUrlSchema), v.description('the organisation’s logo: an https URL on a public host (PNG, JPEG, GIF or WebP, at most 2 MB), or null for none'))),
   },
   'has a field this resource does not have',
 );

@@ -8,6 +8,8 @@ import { pageClauses, toPage } from '../lib/pagination';
 import { iso, isoOrNull } from '../lib/time';
 import { assertNotOwnHost } from '../schemas/common';
 import type { Content, CreateContentBody, ListContentsQuery, UpdateContentBody } from '../schemas/contents';
+import { toPreviewDto } from './content-preview';
+import { readLinkPreview } from './link-preview';
 import { clearLinkCache } from './link-targets';
 import { slugify, uniqueSlug, withUniqueSlug } from './slugs';
 
@@ -26,6 +28,7 @@ export function toContentDto(row: ContentRow): Content {
     networks: row.networks,
     status: row.status,
     endsAt: isoOrNull(row.endsAt),
+    preview: toPreviewDto(row.id, row.preview),
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
   };
@@ -69,30 +72,46 @@ const slugTaken = (slug: string) => `A content with slug "${slug}" already exist
 
 /**
  * Creates an active content in one of the organisation's campaigns; its slug is the one given (409 when taken) or
- * derived from the title. `origin` is this Relais's: a `url` on its host answers 422.
+ * derived from the title. `origin` is this Relais's: a `url` on its host answers 422. The page's preview is read
+ * first, within its deadline; a page that cannot be read leaves `preview` null and never fails the save.
  */
 export async function createContent(db: Db, organisationId: string, input: CreateContentBody, origin: string, now = Date.now()): Promise<Content> {
   assertNotOwnHost(input.url, origin, 'url');
   await assertCampaignOf(db, organisationId, input.campaignId);
   const slug = input.slug ?? (await uniqueSlug(db, contents, organisationId, slugify(input.title) || 'content'));
-  const row: ContentRow = { id: newId('cnt'), organisationId, ...input, slug, status: 'active', preview: null, createdAt: now, updatedAt: now };
+  const preview = await readLinkPreview(input.url, now);
+  const row: ContentRow = { id: newId('cnt'), organisationId, ...input, slug, status: 'active', preview, createdAt: now, updatedAt: now };
   await withUniqueSlug(db.insert(contents).values(row), slugTaken(slug));
   return toContentDto(row);
 }
 
-/** Applies a PATCH: absent fields stay; a taken slug answers 409, another organisation's campaign or a `url` on this Relais's host 422. */
+/**
+ * Applies a PATCH: absent fields stay; a taken slug answers 409, another organisation's campaign or a `url` on this
+ * Relais's host 422. A new `url` has its preview read again (null when the new page cannot be read: the old card
+ * described another page).
+ */
 export async function updateContent(db: Db, organisationId: string, id: string, patch: UpdateContentBody, origin: string, now = Date.now()): Promise<Content> {
   assertNotOwnHost(patch.url, origin, 'url');
   const current = await getContentOrThrow(db, organisationId, id);
   if (patch.campaignId !== undefined && patch.campaignId !== current.campaignId) await assertCampaignOf(db, organisationId, patch.campaignId);
+  const preview = patch.url !== undefined && patch.url !== current.url ? { preview: await readLinkPreview(patch.url, now) } : {};
   const [row] = await withUniqueSlug(
-    db.update(contents).set({ ...patch, updatedAt: now }).where(and(eq(contents.organisationId, organisationId), eq(contents.id, id))).returning(),
+    db.update(contents).set({ ...patch, ...preview, updatedAt: now }).where(and(eq(contents.organisationId, organisationId), eq(contents.id, id))).returning(),
     slugTaken(patch.slug ?? current.slug),
   );
   if (!row) throw new ApiError('not_found', 'No such content.');
   // URL, slugs, status and closing time are part of every cached redirect target of this content.
   if (row.url !== current.url || row.slug !== current.slug || row.status !== current.status || row.campaignId !== current.campaignId || row.endsAt !== current.endsAt) clearLinkCache();
   return toContentDto(row);
+}
+
+/** Reads the content's page again and stores its preview; a page that cannot be read keeps the card it had. */
+export async function refreshContentPreview(db: Db, organisationId: string, id: string, now = Date.now()): Promise<Content> {
+  const current = await getContentOrThrow(db, organisationId, id);
+  const preview = await readLinkPreview(current.url, now);
+  if (!preview) return toContentDto(current);
+  await db.update(contents).set({ preview }).where(and(eq(contents.organisationId, organisationId), eq(contents.id, id)));
+  return toContentDto({ ...current, preview });
 }
 
 /**

@@ -1,12 +1,13 @@
 /** The ambassador's feed: active, still open content of active campaigns, newest first, with its talking points. */
 import { and, eq } from 'drizzle-orm';
-import { campaigns, contents, links, NETWORKS, type Network } from '../../db/schema';
+import { campaigns, contents, links, NETWORKS, type ContentPreview, type Network } from '../../db/schema';
 import type { Db } from '../lib/db';
 import { renderMarkdown } from '../lib/markdown';
 import { pageClauses, toPage } from '../lib/pagination';
 import { iso } from '../lib/time';
 import type { FeedItem } from '../schemas/me';
 import { stillOpen } from './content-closing';
+import { toPreviewDto } from './content-preview';
 
 /** A page of the feed; `linkedNetworks` says where the ambassador already has a personal link to each content. */
 export async function listFeed(db: Db, organisationId: string, ambassadorId: string, page: { limit: number; cursor?: string | undefined }, now = Date.now()) {
@@ -29,6 +30,11 @@ export async function listFeed(db: Db, organisationId: string, ambassadorId: str
   return toPage(items, page.limit, toFeedItem);
 }
 
+function feedPreview(contentId: string, preview: ContentPreview | null): FeedItem['preview'] {
+  const card = toPreviewDto(contentId, preview);
+  return card && { title: card.title, description: card.description, imagePath: card.imagePath };
+}
+
 function toFeedItem(row: typeof contents.$inferSelect & { campaign: FeedItem['campaign']; linkedNetworks: Network[] }): FeedItem {
   return {
     id: row.id,
@@ -40,6 +46,7 @@ function toFeedItem(row: typeof contents.$inferSelect & { campaign: FeedItem['ca
     talkingPointsHtml: renderMarkdown(row.talkingPoints),
     networks: row.networks,
     linkedNetworks: NETWORKS.filter((network) => row.linkedNetworks.includes(network)),
+    preview: feedPreview(row.id, row.preview),
     createdAt: iso(row.createdAt),
   };
 }

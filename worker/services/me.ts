@@ -1,6 +1,6 @@
 /** The ambassador's own profile: read it, change what is theirs to change, or leave the programme. */
 import { and, eq } from 'drizzle-orm';
-import { ambassadors, NETWORKS, type Network } from '../../db/schema';
+import { ambassadors, NETWORKS, organisations, type Network } from '../../db/schema';
 import type { Db } from '../lib/db';
 import { ApiError } from '../lib/errors';
 import { isoOrNull } from '../lib/time';
@@ -19,7 +19,7 @@ export async function getAmbassadorRowOrThrow(db: Db, organisationId: string, am
 }
 
 /** Maps the row and the charter versions to the API shape. */
-export function toMeDto(row: AmbassadorRow, currentVersion: number | null, acceptedVersion: number | null): Me {
+export function toMeDto(row: AmbassadorRow, currentVersion: number | null, acceptedVersion: number | null, organisation: Me['organisation']): Me {
   return {
     id: row.id,
     name: row.name,
@@ -33,17 +33,22 @@ export function toMeDto(row: AmbassadorRow, currentVersion: number | null, accep
     status: row.status,
     joinedAt: isoOrNull(row.joinedAt),
     charter: { currentVersion, acceptedVersion, accepted: currentVersion !== null && acceptedVersion !== null && acceptedVersion >= currentVersion },
+    organisation,
   };
 }
 
 /** The ambassador's profile with where they stand with the charter. */
 export async function getMe(db: Db, organisationId: string, ambassadorId: string): Promise<Me> {
-  const [row, charter, acceptedVersion] = await Promise.all([
+  const [row, charter, acceptedVersion, organisation] = await Promise.all([
     getAmbassadorRowOrThrow(db, organisationId, ambassadorId),
     currentCharter(db, organisationId),
     acceptedVersionOf(db, organisationId, ambassadorId),
+    db.select({ name: organisations.name, logoUrl: organisations.logoUrl, updatedAt: organisations.updatedAt }).from(organisations).where(eq(organisations.id, organisationId)).get(),
   ]);
-  return toMeDto(row, charter?.version ?? null, acceptedVersion);
+  if (!organisation) throw new ApiError('not_found', 'No such organisation.');
+  // The settings' time in the path makes the browser load a changed logo at once.
+  const logoPath = organisation.logoUrl ? `/api/v1/organisation/logo?v=${organisation.updatedAt}` : null;
+  return toMeDto(row, charter?.version ?? null, acceptedVersion, { name: organisation.name, logoPath });
 }
 
 /** Merges the audience patch per network: a number sets it, null removes it. */

@@ -10,6 +10,7 @@ import type { CreateOrganisationBody, Organisation, UpdateOrganisationBody } fro
 import { toAdminDto } from './admins';
 import { CONVERSION_TYPES, DEFAULT_CONVERSION_VALUES, DEFAULT_RATES } from './defaults';
 import { clearLinkCache } from './link-targets';
+import { loadImage, type ProxiedImage } from './proxied-images';
 
 type OrganisationRow = typeof organisations.$inferSelect;
 
@@ -28,6 +29,7 @@ export function toOrganisationDto(row: OrganisationRow): Organisation {
     ambassadorVisibility: row.ambassadorVisibility,
     retentionMonths: row.retentionMonths,
     sharingGuide: row.sharingGuide,
+    logoUrl: row.logoUrl,
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
   };
@@ -38,6 +40,14 @@ export async function getOrganisationOrThrow(db: Db, organisationId: string): Pr
   const row = await db.select().from(organisations).where(eq(organisations.id, organisationId)).get();
   if (!row) throw new ApiError('not_found', 'No such organisation.');
   return row;
+}
+
+/** The organisation's logo, fetched and cached by the Worker; 404 when it has none or it cannot be served. */
+export async function getOrganisationLogo(db: Db, organisationId: string): Promise<ProxiedImage> {
+  const row = await db.select({ logoUrl: organisations.logoUrl }).from(organisations).where(eq(organisations.id, organisationId)).get();
+  const image = row?.logoUrl ? await loadImage(row.logoUrl) : null;
+  if (!image) throw new ApiError('not_found', 'This organisation has no logo to show.');
+  return image;
 }
 
 /** Creates an organisation and its first owner (operator only). */

@@ -6,6 +6,7 @@ import { queryParam } from '../lib/format';
 import { canWrite, requireSession } from '../lib/session';
 import { useI18n } from '../lib/use-i18n';
 import ContentForm from './contents/ContentForm';
+import ContentPreviewPanel from './contents/ContentPreviewPanel';
 
 interface Target {
   id: string;
@@ -61,6 +62,7 @@ const ContentEditPage: VoidComponent = () => {
           readOnly={!canWrite(me())}
           onSaved={saved}
         />
+        <Show when={content.latest}>{(current) => <ContentPreviewPanel content={current()} readOnly={!canWrite(me())} onRefreshed={(next) => mutate(next)} />}</Show>
       </Show>
     </Show>
   );

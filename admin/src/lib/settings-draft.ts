@@ -15,6 +15,7 @@ export interface SettingsDraft {
   name: string;
   attributionWindowDays: string;
   fallbackUrl: string;
+  logoUrl: string;
   utmMedium: string;
   currency: string;
   retentionMonths: string;
@@ -35,6 +36,7 @@ export function toDraft(org: Organisation): SettingsDraft {
     name: org.name,
     attributionWindowDays: String(org.attributionWindowDays),
     fallbackUrl: org.fallbackUrl ?? '',
+    logoUrl: org.logoUrl ?? '',
     utmMedium: org.utmMedium,
     currency: org.currency,
     retentionMonths: String(org.retentionMonths),
@@ -55,6 +57,7 @@ export function toPatch(draft: SettingsDraft): OrganisationPatch {
     name: draft.name,
     attributionWindowDays: num(draft.attributionWindowDays),
     fallbackUrl: draft.fallbackUrl.trim() === '' ? null : draft.fallbackUrl.trim(),
+    logoUrl: draft.logoUrl.trim() === '' ? null : draft.logoUrl.trim(),
     utmMedium: draft.utmMedium,
     currency: draft.currency.trim().toUpperCase(),
     retentionMonths: num(draft.retentionMonths),

@@ -1,11 +1,12 @@
 import { createResource, For, Show, type VoidComponent } from 'solid-js';
+import LinkPreviewCard from '../../components/LinkPreviewCard';
 import { client } from '../../lib/api';
 import type { MeKey } from '../../lib/i18n-me';
 import { ensureCharterAccepted, meCall } from '../../lib/me-api';
 import { useMeI18n } from '../../lib/i18n-me';
 import MeError from './MeError';
 
-/** Active content to share, as cards: title, kind, ideas (not a text to paste), networks, a Share link. */
+/** Active content to share, as cards: title, kind, the page's preview, ideas (not a text to paste), networks, a Share link. */
 const FeedPage: VoidComponent = () => {
   const { t, mounted } = useMeI18n();
   const [feed] = createResource(mounted, async () => {
@@ -31,6 +32,7 @@ const FeedPage: VoidComponent = () => {
                       <article class="me-card" aria-labelledby={`c-${item.id}`}>
                         <p class="me-kind">{t(`kind.${item.kind}` as MeKey)} · {item.campaign.name}</p>
                         <h2 id={`c-${item.id}`}>{item.title}</h2>
+                        <Show when={item.preview}>{(preview) => <LinkPreviewCard {...preview()} />}</Show>
                         <Show when={item.talkingPoints.trim() !== ''}>
                           <h3>{t('me.feed.ideas')}</h3>
                           {/* Rendered by the API: the Markdown escaped first, then a few tags of its own. */}

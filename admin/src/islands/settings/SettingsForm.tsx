@@ -17,7 +17,7 @@ export interface SettingsFormProps {
 }
 
 const FIELDS = [
-  'name', 'attributionWindowDays', 'fallbackUrl', 'utmMedium', 'currency', 'retentionMonths',
+  'name', 'attributionWindowDays', 'fallbackUrl', 'logoUrl', 'utmMedium', 'currency', 'retentionMonths',
   ...NETWORKS.flatMap((n) => [`rates.${n}.cpc`, `rates.${n}.cpm`, `rates.${n}.organicReach`]),
   ...CONVERSION_TYPES.map((type) => `conversionValues.${type}`),
 ];
@@ -28,7 +28,7 @@ const SettingsForm: VoidComponent<SettingsFormProps> = (props) => {
   const [draft, setDraft] = createStore(untrack(() => toDraft(props.org)));
   const { ref, submission, saved, submit } = createSavingForm(FIELDS, () => unwrap(client.api.v1.organisation.$patch({ json: toPatch(draft) })), (org) => props.onSaved(org));
 
-  const text = (name: 'name' | 'fallbackUrl' | 'utmMedium' | 'currency', type = 'text'): JSX.Element => (
+  const text = (name: 'name' | 'fallbackUrl' | 'logoUrl' | 'utmMedium' | 'currency', type = 'text'): JSX.Element => (
     <Field name={name} label={t(`settings.${name}`)} hint={t(`settings.${name}.hint`)} error={submission.fieldError(name)}>
       {(attrs) => <input {...attrs} type={type} value={draft[name]} onInput={(e) => setDraft(name, e.currentTarget.value)} />}
     </Field>
@@ -46,6 +46,7 @@ const SettingsForm: VoidComponent<SettingsFormProps> = (props) => {
         {text('name')}
         {whole('attributionWindowDays', 365)}
         {text('fallbackUrl', 'url')}
+        {text('logoUrl', 'url')}
         {text('utmMedium')}
         {whole('retentionMonths', 120)}
 

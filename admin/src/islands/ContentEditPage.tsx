@@ -6,6 +6,7 @@ import { queryParam } from '../lib/format';
 import { canWrite, requireSession } from '../lib/session';
 import { useI18n } from '../lib/use-i18n';
 import ContentForm from './contents/ContentForm';
+import Pending from '../components/Pending';
 
 interface Target {
   id: string;
@@ -33,28 +34,30 @@ const ContentEditPage: VoidComponent = () => {
   const backTo = () => content.latest?.campaignId ?? target()?.campaignId;
 
   return (
-    <Show when={!error()} fallback={<FormError error={error()} />}>
-      <Show when={ready()} fallback={<p class="loading" aria-busy="true">{t('state.loading')}</p>}>
-        <Show when={backTo()}>
-          {(campaignId) => (
-            <p>
-              <a href={`/admin/campaigns/edit/?id=${encodeURIComponent(campaignId())}`}>{t('content.back')}</a>
-            </p>
-          )}
+    <Pending>
+      <Show when={!error()} fallback={<FormError error={error()} />}>
+        <Show when={ready()} fallback={<p class="loading" aria-busy="true">{t('state.loading')}</p>}>
+          <Show when={backTo()}>
+            {(campaignId) => (
+              <p>
+                <a href={`/admin/campaigns/edit/?id=${encodeURIComponent(campaignId())}`}>{t('content.back')}</a>
+              </p>
+            )}
+          </Show>
+          <Show when={!canWrite(me())}>
+            <p class="notice">{t('role.readOnly')}</p>
+          </Show>
+          <ContentForm
+            content={content.latest ?? null}
+            campaignId={target()?.campaignId ?? ''}
+            campaigns={campaigns()?.items ?? []}
+            utmMedium={me()?.organisation.utmMedium ?? ''}
+            readOnly={!canWrite(me())}
+            onSaved={saved}
+          />
         </Show>
-        <Show when={!canWrite(me())}>
-          <p class="notice">{t('role.readOnly')}</p>
-        </Show>
-        <ContentForm
-          content={content.latest ?? null}
-          campaignId={target()?.campaignId ?? ''}
-          campaigns={campaigns()?.items ?? []}
-          utmMedium={me()?.organisation.utmMedium ?? ''}
-          readOnly={!canWrite(me())}
-          onSaved={saved}
-        />
       </Show>
-    </Show>
+    </Pending>
   );
 };
 

@@ -50,9 +50,9 @@ export function openApiDocument(api: Hono<AppEnv>) {
 
 /**
  * Nothing from a third party: no default fonts (Scalar fetches them from its own CDN; the page uses system fonts),
- * no "Ask AI" agent, no "Generate MCP", no developer toolbar ("Deploy", "Share"), no telemetry. Scalar shows the
- * agent, MCP and toolbar by default on localhost (`agent.disabled`, `mcp.disabled`, `showDeveloperTools` in
- * @scalar/types' configuration).
+ * no "Ask AI" agent, no developer toolbar ("Deploy", "Share"), no telemetry. Scalar shows the agent and the toolbar
+ * by default on localhost (`agent.disabled`, `showDeveloperTools` in @scalar/types' configuration). The 1.46 line is
+ * the last whose packages support Node 20, and has no "Generate MCP" button to hide.
  */
 const scalarPage = Scalar<AppEnv>({
   url: '/api/openapi.json',
@@ -61,7 +61,6 @@ const scalarPage = Scalar<AppEnv>({
   withDefaultFonts: false,
   customCss: ':root { --scalar-font: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; --scalar-font-code: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }',
   agent: { disabled: true },
-  mcp: { disabled: true },
   showDeveloperTools: 'never',
   telemetry: false,
 });

@@ -1,7 +1,7 @@
 import { Match, Switch, type Component, type JSX } from 'solid-js';
 import type { PagedList } from '../lib/paged';
-import { useCommonI18n } from '../lib/i18n-common';
 import FormError from './FormError';
+import { LoadingLine } from './Pending';
 
 export interface ListStateProps {
   list: PagedList<unknown>;
@@ -12,7 +12,6 @@ export interface ListStateProps {
 
 /** A list's states: failed, loading (nothing to show yet), empty, or its rows (busy while reloading). */
 const ListState: Component<ListStateProps> = (props) => {
-  const { t } = useCommonI18n();
   const loading = () => props.list.first.loading;
   const empty = () => props.list.items().length === 0;
   return (
@@ -21,9 +20,7 @@ const ListState: Component<ListStateProps> = (props) => {
         <FormError error={props.list.first.error} />
       </Match>
       <Match when={loading() && empty()}>
-        <p class="loading" aria-busy="true">
-          {t('state.loading')}
-        </p>
+        <LoadingLine />
       </Match>
       <Match when={empty()}>
         <div class="empty-state">{props.emptyState}</div>

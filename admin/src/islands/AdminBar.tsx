@@ -2,6 +2,7 @@ import { createResource, createSignal, Show, type VoidComponent } from 'solid-js
 import { client, unwrap } from '../lib/api';
 import { loadSession, requireSession, resetSession } from '../lib/session';
 import { useI18n } from '../lib/use-i18n';
+import { settled } from '../lib/settled';
 
 export interface AdminBarProps {
   /** `required`: a signed-out visitor is sent to the sign-in page; `optional`: offered a sign-in link. */
@@ -15,7 +16,7 @@ const AdminBar: VoidComponent<AdminBarProps> = (props) => {
   const [leaving, setLeaving] = createSignal(false);
   // Read only once there: reading a pending resource suspends the whole island (Astro wraps it in <Suspense>),
   // and the header would lose the bar, then get it back, moving the page twice.
-  const session = () => (me.state === 'ready' ? me() : undefined);
+  const session = () => settled(me);
 
   const signOut = async () => {
     setLeaving(true);

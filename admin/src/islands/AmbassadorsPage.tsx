@@ -11,6 +11,8 @@ import { useI18n } from '../lib/use-i18n';
 import AmbassadorInviteForm from './ambassadors/AmbassadorInviteForm';
 import AmbassadorTable from './ambassadors/AmbassadorTable';
 import InviteLinkPanel from './ambassadors/InviteLinkPanel';
+import { settled } from '../lib/settled';
+import Pending from '../components/Pending';
 
 /** `/admin/ambassadors/`: invite volunteers, send fresh links, erase those who leave. */
 const AmbassadorsPage: VoidComponent = () => {
@@ -20,7 +22,7 @@ const AmbassadorsPage: VoidComponent = () => {
   const [link, setLink] = createSignal<InvitedAmbassador | null>(null);
   // Analysts read dashboards and exports only: the API refuses them the list of people (API.md).
   const list = createPagedList(
-    () => canWrite(me()) && { status: status() || undefined },
+    () => canWrite(settled(me)) && { status: status() || undefined },
     (query, cursor) => unwrap(client.api.v1.ambassadors.$get({ query: { ...query, cursor } })),
   );
   const removal = createRemoval<Ambassador>((a) => unwrap(client.api.v1.ambassadors[':id'].$delete({ param: { id: a.id } })), list.reload);
@@ -33,28 +35,30 @@ const AmbassadorsPage: VoidComponent = () => {
   };
 
   return (
-    <Show when={me.state !== 'ready' || canWrite(me())} fallback={<p class="notice">{t('ambassadors.analyst')}</p>}>
-      <Show when={canWrite(me())}>
-        <AmbassadorInviteForm onInvited={(answer) => showLink(answer, false)} />
-      </Show>
-      <div ref={panel} aria-live="polite">
-        <Show when={link()}>{(answer) => <InviteLinkPanel invited={answer()} onDismiss={() => setLink(null)} />}</Show>
-      </div>
-      <section aria-labelledby="ambassadors-list">
-        <div class="toolbar">
-          <h2 id="ambassadors-list">{t('ambassadors.list')}</h2>
-          <div class="field field--inline">
-            <label for="ambassador-filter">{t('field.status')}</label>
-            <Select attrs={{ id: 'ambassador-filter' }} value={status()} onChange={setStatus} options={[{ value: '', label: t('filter.all') }, ...AMBASSADOR_STATUSES.map((s) => ({ value: s, label: t(`ambassadorStatus.${s}`) }))]} />
-          </div>
+    <Pending>
+      <Show when={me.state !== 'ready' || canWrite(me())} fallback={<p class="notice">{t('ambassadors.analyst')}</p>}>
+        <Show when={canWrite(me())}>
+          <AmbassadorInviteForm onInvited={(answer) => showLink(answer, false)} />
+        </Show>
+        <div ref={panel} aria-live="polite">
+          <Show when={link()}>{(answer) => <InviteLinkPanel invited={answer()} onDismiss={() => setLink(null)} />}</Show>
         </div>
-        <AmbassadorTable list={list} filtered={status() !== ''} canWrite={canWrite(me())} onNewLink={(answer) => showLink(answer, true)} onRemove={removal.ask} />
-      </section>
-      <RemovalDialog removal={removal} title={(item) => t('ambassadors.remove.title', { name: item?.name ?? '' })} confirmLabel={t('ambassadors.remove.confirm')}>
-        <p>{t('ambassadors.remove.body')}</p>
-        <p>{t('ambassadors.remove.links')}</p>
-      </RemovalDialog>
-    </Show>
+        <section aria-labelledby="ambassadors-list">
+          <div class="toolbar">
+            <h2 id="ambassadors-list">{t('ambassadors.list')}</h2>
+            <div class="field field--inline">
+              <label for="ambassador-filter">{t('field.status')}</label>
+              <Select attrs={{ id: 'ambassador-filter' }} value={status()} onChange={setStatus} options={[{ value: '', label: t('filter.all') }, ...AMBASSADOR_STATUSES.map((s) => ({ value: s, label: t(`ambassadorStatus.${s}`) }))]} />
+            </div>
+          </div>
+          <AmbassadorTable list={list} filtered={status() !== ''} canWrite={canWrite(me())} onNewLink={(answer) => showLink(answer, true)} onRemove={removal.ask} />
+        </section>
+        <RemovalDialog removal={removal} title={(item) => t('ambassadors.remove.title', { name: item?.name ?? '' })} confirmLabel={t('ambassadors.remove.confirm')}>
+          <p>{t('ambassadors.remove.body')}</p>
+          <p>{t('ambassadors.remove.links')}</p>
+        </RemovalDialog>
+      </Show>
+    </Pending>
   );
 };
 

@@ -7,6 +7,7 @@ import { canWrite, requireSession } from '../lib/session';
 import { useI18n } from '../lib/use-i18n';
 import CampaignContents from './campaigns/CampaignContents';
 import CampaignForm from './campaigns/CampaignForm';
+import Pending from '../components/Pending';
 
 /** `/admin/campaigns/edit/?id=…` (or no id: a new campaign), with the campaign's contents. */
 const CampaignEditPage: VoidComponent = () => {
@@ -23,20 +24,22 @@ const CampaignEditPage: VoidComponent = () => {
   };
 
   return (
-    <Show when={id() !== null && me()} fallback={<p class="loading" aria-busy="true">{t('state.loading')}</p>}>
-      <Show when={!campaign.error} fallback={<FormError error={campaign.error} />}>
-        <Show when={id() === '' || campaign.latest} fallback={<p class="loading" aria-busy="true">{t('state.loading')}</p>}>
-          <p>
-            <a href="/admin/campaigns/">{t('campaign.back')}</a>
-          </p>
-          <Show when={!canWrite(me())}>
-            <p class="notice">{t('role.readOnly')}</p>
+    <Pending>
+      <Show when={id() !== null && me()} fallback={<p class="loading" aria-busy="true">{t('state.loading')}</p>}>
+        <Show when={!campaign.error} fallback={<FormError error={campaign.error} />}>
+          <Show when={id() === '' || campaign.latest} fallback={<p class="loading" aria-busy="true">{t('state.loading')}</p>}>
+            <p>
+              <a href="/admin/campaigns/">{t('campaign.back')}</a>
+            </p>
+            <Show when={!canWrite(me())}>
+              <p class="notice">{t('role.readOnly')}</p>
+            </Show>
+            <CampaignForm campaign={campaign.latest ?? null} readOnly={!canWrite(me())} onSaved={saved} />
+            <Show when={campaign.latest}>{(current) => <CampaignContents campaign={current()} canWrite={canWrite(me())} />}</Show>
           </Show>
-          <CampaignForm campaign={campaign.latest ?? null} readOnly={!canWrite(me())} onSaved={saved} />
-          <Show when={campaign.latest}>{(current) => <CampaignContents campaign={current()} canWrite={canWrite(me())} />}</Show>
         </Show>
       </Show>
-    </Show>
+    </Pending>
   );
 };
 

@@ -10,6 +10,7 @@ import { formatCount } from '../lib/kpi-format';
 import { createPagedList } from '../lib/paged';
 import { canWrite, requireSession } from '../lib/session';
 import { useI18n } from '../lib/use-i18n';
+import Pending from '../components/Pending';
 
 /** `/admin/campaigns/`: campaigns newest first, filtered by status. */
 const CampaignsPage: VoidComponent = () => {
@@ -26,52 +27,54 @@ const CampaignsPage: VoidComponent = () => {
   );
 
   return (
-    <>
-      <div class="toolbar">
-        <div class="field field--inline">
-          <label for="status-filter">{t('field.status')}</label>
-          <Select attrs={{ id: 'status-filter' }} value={status()} onChange={setStatus} options={[{ value: '', label: t('filter.all') }, ...CAMPAIGN_STATUSES.map((s) => ({ value: s, label: t(`campaignStatus.${s}`) }))]} />
+    <Pending>
+      <>
+        <div class="toolbar">
+          <div class="field field--inline">
+            <label for="status-filter">{t('field.status')}</label>
+            <Select attrs={{ id: 'status-filter' }} value={status()} onChange={setStatus} options={[{ value: '', label: t('filter.all') }, ...CAMPAIGN_STATUSES.map((s) => ({ value: s, label: t(`campaignStatus.${s}`) }))]} />
+          </div>
+          <Show when={canWrite(me())}>
+            <a class="button button--primary" href="/admin/campaigns/edit/">
+              {t('campaigns.new')}
+            </a>
+          </Show>
         </div>
-        <Show when={canWrite(me())}>
-          <a class="button button--primary" href="/admin/campaigns/edit/">
-            {t('campaigns.new')}
-          </a>
-        </Show>
-      </div>
-      <p class="meta">{t('campaigns.numbers.caption')}</p>
-      <PagedTable
-        list={list}
-        label={t('campaigns.title')}
-        caption
-        columns={[t('field.name'), t('campaign.objective'), t('field.status'), t('campaign.startsAt'), t('campaign.endsAt'), t('dash.kpi.clicks'), t('dash.kpi.uniqueVisitors'), t('dash.kpi.conversions')]}
-        emptyState={
-          <>
-            <p>{status() ? t('campaigns.emptyFiltered') : t('campaigns.empty')}</p>
-            <Show when={!status() && canWrite(me())}>
-              <a class="button button--primary" href="/admin/campaigns/edit/">
-                {t('campaigns.createFirst')}
-              </a>
-            </Show>
-          </>
-        }
-        row={(campaign) => (
-          <tr>
-            <th scope="row">
-              <a href={`/admin/campaigns/edit/?id=${encodeURIComponent(campaign.id)}`}>{campaign.name}</a>
-            </th>
-            <td>{t(`objective.${campaign.objective}`)}</td>
-            <td>
-              <span class={`badge badge--${campaign.status}`}>{t(`campaignStatus.${campaign.status}`)}</span>
-            </td>
-            <td>{formatDate(campaign.startsAt, lang()) || '—'}</td>
-            <td>{formatDate(campaign.endsAt, lang()) || '—'}</td>
-            <td class="num" data-kpi="clicks">{count(campaign.id, 'clicks')}</td>
-            <td class="num" data-kpi="uniqueVisitors">{count(campaign.id, 'uniqueVisitors')}</td>
-            <td class="num" data-kpi="conversions">{count(campaign.id, 'conversions')}</td>
-          </tr>
-        )}
-      />
-    </>
+        <p class="meta">{t('campaigns.numbers.caption')}</p>
+        <PagedTable
+          list={list}
+          label={t('campaigns.title')}
+          caption
+          columns={[t('field.name'), t('campaign.objective'), t('field.status'), t('campaign.startsAt'), t('campaign.endsAt'), t('dash.kpi.clicks'), t('dash.kpi.uniqueVisitors'), t('dash.kpi.conversions')]}
+          emptyState={
+            <>
+              <p>{status() ? t('campaigns.emptyFiltered') : t('campaigns.empty')}</p>
+              <Show when={!status() && canWrite(me())}>
+                <a class="button button--primary" href="/admin/campaigns/edit/">
+                  {t('campaigns.createFirst')}
+                </a>
+              </Show>
+            </>
+          }
+          row={(campaign) => (
+            <tr>
+              <th scope="row">
+                <a href={`/admin/campaigns/edit/?id=${encodeURIComponent(campaign.id)}`}>{campaign.name}</a>
+              </th>
+              <td>{t(`objective.${campaign.objective}`)}</td>
+              <td>
+                <span class={`badge badge--${campaign.status}`}>{t(`campaignStatus.${campaign.status}`)}</span>
+              </td>
+              <td>{formatDate(campaign.startsAt, lang()) || '—'}</td>
+              <td>{formatDate(campaign.endsAt, lang()) || '—'}</td>
+              <td class="num" data-kpi="clicks">{count(campaign.id, 'clicks')}</td>
+              <td class="num" data-kpi="uniqueVisitors">{count(campaign.id, 'uniqueVisitors')}</td>
+              <td class="num" data-kpi="conversions">{count(campaign.id, 'conversions')}</td>
+            </tr>
+          )}
+        />
+      </>
+    </Pending>
   );
 };
 

@@ -7,6 +7,7 @@ import { useI18n } from '../lib/use-i18n';
 import CharterCurrent from './charter/CharterCurrent';
 import CharterPublishForm from './charter/CharterPublishForm';
 import CharterVersions from './charter/CharterVersions';
+import Pending from '../components/Pending';
 
 /** `/admin/charter/`: the current charter, publishing the next version, and who accepted which. */
 const CharterPage: VoidComponent = () => {
@@ -17,17 +18,19 @@ const CharterPage: VoidComponent = () => {
   const current = () => list.items()[0];
 
   return (
-    <>
-      <ListState list={list} emptyState={<p>{t('charter.empty')}</p>}>
-        <Show when={current()}>{(charter) => <CharterCurrent charter={charter()} />}</Show>
-      </ListState>
-      <Show when={canWrite(me()) && list.first.latest !== undefined}>
-        <CharterPublishForm current={current() ?? null} onPublished={list.reload} />
-      </Show>
-      <Show when={list.items().length > 0}>
-        <CharterVersions list={list} />
-      </Show>
-    </>
+    <Pending>
+      <>
+        <ListState list={list} emptyState={<p>{t('charter.empty')}</p>}>
+          <Show when={current()}>{(charter) => <CharterCurrent charter={charter()} />}</Show>
+        </ListState>
+        <Show when={canWrite(me()) && list.first.latest !== undefined}>
+          <CharterPublishForm current={current() ?? null} onPublished={list.reload} />
+        </Show>
+        <Show when={list.items().length > 0}>
+          <CharterVersions list={list} />
+        </Show>
+      </>
+    </Pending>
   );
 };
 

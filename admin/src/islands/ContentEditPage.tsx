@@ -7,6 +7,7 @@ import { canWrite, requireSession } from '../lib/session';
 import { useI18n } from '../lib/use-i18n';
 import ContentForm from './contents/ContentForm';
 import ContentPreviewPanel from './contents/ContentPreviewPanel';
+import Pending from '../components/Pending';
 
 interface Target {
   id: string;
@@ -34,37 +35,39 @@ const ContentEditPage: VoidComponent = () => {
   const backTo = () => content.latest?.campaignId ?? target()?.campaignId;
 
   return (
-    <Show when={!error()} fallback={<FormError error={error()} />}>
-      <Show when={ready()} fallback={<p class="loading" aria-busy="true">{t('state.loading')}</p>}>
-        <Show when={backTo()}>
-          {(campaignId) => (
-            <p>
-              <a href={`/admin/campaigns/edit/?id=${encodeURIComponent(campaignId())}`}>{t('content.back')}</a>
-              <Show when={content.latest}>
-                {(current) => (
-                  <>
-                    {' · '}
-                    <a href={`/admin/contents/stats/?id=${encodeURIComponent(current().id)}`}>{t('sources.content.title')}</a>
-                  </>
-                )}
-              </Show>
-            </p>
-          )}
+    <Pending>
+      <Show when={!error()} fallback={<FormError error={error()} />}>
+        <Show when={ready()} fallback={<p class="loading" aria-busy="true">{t('state.loading')}</p>}>
+          <Show when={backTo()}>
+            {(campaignId) => (
+              <p>
+                <a href={`/admin/campaigns/edit/?id=${encodeURIComponent(campaignId())}`}>{t('content.back')}</a>
+                <Show when={content.latest}>
+                  {(current) => (
+                    <>
+                      {' · '}
+                      <a href={`/admin/contents/stats/?id=${encodeURIComponent(current().id)}`}>{t('sources.content.title')}</a>
+                    </>
+                  )}
+                </Show>
+              </p>
+            )}
+          </Show>
+          <Show when={!canWrite(me())}>
+            <p class="notice">{t('role.readOnly')}</p>
+          </Show>
+          <ContentForm
+            content={content.latest ?? null}
+            campaignId={target()?.campaignId ?? ''}
+            campaigns={campaigns()?.items ?? []}
+            utmMedium={me()?.organisation.utmMedium ?? ''}
+            readOnly={!canWrite(me())}
+            onSaved={saved}
+          />
+          <Show when={content.latest}>{(current) => <ContentPreviewPanel content={current()} readOnly={!canWrite(me())} onRefreshed={(next) => mutate(next)} />}</Show>
         </Show>
-        <Show when={!canWrite(me())}>
-          <p class="notice">{t('role.readOnly')}</p>
-        </Show>
-        <ContentForm
-          content={content.latest ?? null}
-          campaignId={target()?.campaignId ?? ''}
-          campaigns={campaigns()?.items ?? []}
-          utmMedium={me()?.organisation.utmMedium ?? ''}
-          readOnly={!canWrite(me())}
-          onSaved={saved}
-        />
-        <Show when={content.latest}>{(current) => <ContentPreviewPanel content={current()} readOnly={!canWrite(me())} onRefreshed={(next) => mutate(next)} />}</Show>
       </Show>
-    </Show>
+    </Pending>
   );
 };
 

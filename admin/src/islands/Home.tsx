@@ -3,6 +3,7 @@ import FormError from '../components/FormError';
 import Dashboard from './dashboard/Dashboard';
 import type { MessageKey } from '../lib/i18n';
 import { canWrite, loadSession } from '../lib/session';
+import { settled } from '../lib/settled';
 import { useI18n } from '../lib/use-i18n';
 import '../styles/home.css';
 
@@ -42,8 +43,7 @@ const Home: VoidComponent = () => {
   const { t, mounted } = useI18n();
   const [me] = createResource(mounted, loadSession);
   const pending = () => <p class="meta home-pending">{t('state.loading')}</p>;
-  // Read only once there: a pending resource read here would suspend the whole island (Astro's <Suspense>) and blank it.
-  const session = () => (me.state === 'ready' ? me() : undefined);
+  const session = () => settled(me);
 
   return (
     <div class="home" data-state={mounted() ? undefined : 'initial'} aria-busy={me.loading}>

@@ -12,6 +12,7 @@ import { meCall } from '../../lib/me-api';
 import type { Ambassador } from '../../lib/me-types';
 import { LOCALE_NAMES, LOCALES, type Locale } from '../../lib/translator';
 import MeError from './MeError';
+import Pending from '../../components/Pending';
 
 const FIELDS = ['displayName', 'language', ...NETWORKS.map((n) => `audience.${n}`)];
 
@@ -26,9 +27,11 @@ const ProfilePage: VoidComponent = () => {
   const { t, mounted } = useMeI18n();
   const [me, { mutate }] = createResource(mounted, () => meCall(client.api.v1.me.$get()));
   return (
-    <Show when={me()} fallback={<Show when={me.error} fallback={<p role="status">{t('state.loading')}</p>}><MeError error={me.error} /></Show>}>
-      {(loaded) => <ProfileForm me={loaded()} onSaved={mutate} />}
-    </Show>
+    <Pending>
+      <Show when={me()} fallback={<Show when={me.error} fallback={<p role="status">{t('state.loading')}</p>}><MeError error={me.error} /></Show>}>
+        {(loaded) => <ProfileForm me={loaded()} onSaved={mutate} />}
+      </Show>
+    </Pending>
   );
 };
 

@@ -11,6 +11,8 @@ import { useMeI18n } from '../../lib/i18n-me';
 import { ideasOf } from './ideas';
 import MeError from './MeError';
 import { createSimilarityPreview } from './similarity-preview';
+import { settled } from '../../lib/settled';
+import Pending from '../../components/Pending';
 
 // Needed only once a link exists: kept out of the page's first load.
 const loadResult = () => import('./ShareResult');
@@ -30,12 +32,12 @@ const SharePage: VoidComponent = () => {
     return page.items.find((entry) => entry.id === id) ?? null;
   });
   const [chosen, setChosen] = createSignal<ShareNetwork | null>(null);
-  const network = () => chosen() ?? item()?.networks[0] ?? null;
+  const network = () => chosen() ?? settled(item)?.networks[0] ?? null;
   const [text, setText] = createSignal('');
   const [result, setResult] = createSignal<CreatedShare | null>(null);
   const similarity = createSimilarityPreview(() => {
     const n = network();
-    const current = item();
+    const current = settled(item);
     return n && current && !result() ? { contentId: current.id, network: n, text: text() } : null;
   });
   let form: HTMLFormElement | undefined;
@@ -64,98 +66,100 @@ const SharePage: VoidComponent = () => {
   };
 
   return (
-    <>
-      <p>
-        <a href="/me/">{t('me.share.back')}</a>
-      </p>
-      <Show when={!item.error} fallback={<MeError error={item.error} />}>
-        <Show when={item() !== undefined} fallback={<p class="loading">{t('state.loading')}</p>}>
-          <Show when={item()} fallback={<p class="notice notice--error" role="alert">{t('me.share.notFound')}</p>}>
-            {(current) => (
-              <>
-                <section class="me-card" aria-labelledby="share-content">
-                  <h2 id="share-content">{current().title}</h2>
-                  <Show when={ideasOf(current().talkingPoints).length > 0}>
-                    <h3>{t('me.feed.ideas')}</h3>
-                    <ul class="me-ideas">
-                      <For each={ideasOf(current().talkingPoints)}>{(idea) => <li>{idea}</li>}</For>
-                    </ul>
-                  </Show>
-                  <p>
-                    <a href="/me/guide/">{t('me.guide.link')}</a>
-                  </p>
-                </section>
-                <Show when={result()} fallback={
-                  <form ref={form} class="form me-form" novalidate onSubmit={submit}>
-                    <fieldset class="plain">
-                      <legend>{t('me.share.network')}</legend>
-                      <div class="me-networks">
-                        <For each={current().networks}>
-                          {(n) => (
-                            <label class="me-network">
-                              <input type="radio" name="network" value={n} checked={network() === n} onChange={() => {
-                                  setChosen(n);
-                                  submission.clear();
-                                }} />
-                              <span>{networkName(n)}</span>
-                            </label>
-                          )}
-                        </For>
+    <Pending>
+      <>
+        <p>
+          <a href="/me/">{t('me.share.back')}</a>
+        </p>
+        <Show when={!item.error} fallback={<MeError error={item.error} />}>
+          <Show when={item() !== undefined} fallback={<p class="loading">{t('state.loading')}</p>}>
+            <Show when={item()} fallback={<p class="notice notice--error" role="alert">{t('me.share.notFound')}</p>}>
+              {(current) => (
+                <>
+                  <section class="me-card" aria-labelledby="share-content">
+                    <h2 id="share-content">{current().title}</h2>
+                    <Show when={ideasOf(current().talkingPoints).length > 0}>
+                      <h3>{t('me.feed.ideas')}</h3>
+                      <ul class="me-ideas">
+                        <For each={ideasOf(current().talkingPoints)}>{(idea) => <li>{idea}</li>}</For>
+                      </ul>
+                    </Show>
+                    <p>
+                      <a href="/me/guide/">{t('me.guide.link')}</a>
+                    </p>
+                  </section>
+                  <Show when={result()} fallback={
+                    <form ref={form} class="form me-form" novalidate onSubmit={submit}>
+                      <fieldset class="plain">
+                        <legend>{t('me.share.network')}</legend>
+                        <div class="me-networks">
+                          <For each={current().networks}>
+                            {(n) => (
+                              <label class="me-network">
+                                <input type="radio" name="network" value={n} checked={network() === n} onChange={() => {
+                                    setChosen(n);
+                                    submission.clear();
+                                  }} />
+                                <span>{networkName(n)}</span>
+                              </label>
+                            )}
+                          </For>
+                        </div>
+                      </fieldset>
+                      <Field name="text" label={t('me.share.text')} hint={t('me.share.textHint')} error={submission.fieldError('text')}>
+                        {(attrs) => (
+                          <>
+                            <textarea
+                              {...attrs}
+                              aria-describedby={[attrs['aria-describedby'], 'share-count', 'share-verdict'].filter(Boolean).join(' ')}
+                              rows={8}
+                              required
+                              value={text()}
+                              onInput={(e) => {
+                                setText(e.currentTarget.value);
+                                if (submission.error()) submission.clear();
+                                void loadResult();
+                              }}
+                            />
+                            <p id="share-count" class="me-count" classList={{ 'me-count--over': over() }}>
+                              {limit() === undefined ? t('me.share.countFree', { count: count() }) : t('me.share.count', { count: count(), max: limit() ?? 0 })}
+                            </p>
+                            <p class="visually-hidden" aria-live="polite">
+                              {over() ? t('me.share.tooLong', { network: networkName(network() ?? ''), max: limit() ?? 0 }) : ''}
+                            </p>
+                            <div id="share-verdict" aria-live="polite">
+                              <Show when={similarity()}>
+                                {(seen) => (
+                                  <p class={seen().nearCopy ? 'notice notice--warning' : 'notice notice--ok'}>
+                                    {seen().nearCopy ? t('me.share.live.nearCopy') : t('me.share.live.personal', { percent: Math.round(seen().score * 100) })}
+                                  </p>
+                                )}
+                              </Show>
+                            </div>
+                          </>
+                        )}
+                      </Field>
+                      <FormError error={submission.formError()} />
+                      <div class="actions">
+                        <button type="submit" class="button button--primary button--wide" disabled={submission.pending()}>
+                          {submission.pending() ? t('me.share.pending') : t('me.share.submit')}
+                        </button>
                       </div>
-                    </fieldset>
-                    <Field name="text" label={t('me.share.text')} hint={t('me.share.textHint')} error={submission.fieldError('text')}>
-                      {(attrs) => (
-                        <>
-                          <textarea
-                            {...attrs}
-                            aria-describedby={[attrs['aria-describedby'], 'share-count', 'share-verdict'].filter(Boolean).join(' ')}
-                            rows={8}
-                            required
-                            value={text()}
-                            onInput={(e) => {
-                              setText(e.currentTarget.value);
-                              if (submission.error()) submission.clear();
-                              void loadResult();
-                            }}
-                          />
-                          <p id="share-count" class="me-count" classList={{ 'me-count--over': over() }}>
-                            {limit() === undefined ? t('me.share.countFree', { count: count() }) : t('me.share.count', { count: count(), max: limit() ?? 0 })}
-                          </p>
-                          <p class="visually-hidden" aria-live="polite">
-                            {over() ? t('me.share.tooLong', { network: networkName(network() ?? ''), max: limit() ?? 0 }) : ''}
-                          </p>
-                          <div id="share-verdict" aria-live="polite">
-                            <Show when={similarity()}>
-                              {(seen) => (
-                                <p class={seen().nearCopy ? 'notice notice--warning' : 'notice notice--ok'}>
-                                  {seen().nearCopy ? t('me.share.live.nearCopy') : t('me.share.live.personal', { percent: Math.round(seen().score * 100) })}
-                                </p>
-                              )}
-                            </Show>
-                          </div>
-                        </>
-                      )}
-                    </Field>
-                    <FormError error={submission.formError()} />
-                    <div class="actions">
-                      <button type="submit" class="button button--primary button--wide" disabled={submission.pending()}>
-                        {submission.pending() ? t('me.share.pending') : t('me.share.submit')}
-                      </button>
-                    </div>
-                  </form>
-                }>
-                  {(done) => (
-                    <Suspense fallback={<p class="loading">{t('state.loading')}</p>}>
-                      <ShareResult done={done()} onAgain={() => setResult(null)} />
-                    </Suspense>
-                  )}
-                </Show>
-              </>
-            )}
+                    </form>
+                  }>
+                    {(done) => (
+                      <Suspense fallback={<p class="loading">{t('state.loading')}</p>}>
+                        <ShareResult done={done()} onAgain={() => setResult(null)} />
+                      </Suspense>
+                    )}
+                  </Show>
+                </>
+              )}
+            </Show>
           </Show>
         </Show>
-      </Show>
-    </>
+      </>
+    </Pending>
   );
 };
 

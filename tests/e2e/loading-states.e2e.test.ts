@@ -88,6 +88,7 @@ describe('pages on a slow network (issue 11, item 12)', () => {
       [`/admin/campaigns/edit/?id=${campaign?.id}`, content?.title ?? ''],
       ['/admin/campaigns/edit/', 'Nouvelle campagne'],
       [`/admin/contents/edit/?id=${content?.id}`, 'Aperçu des liens'],
+      [`/admin/contents/stats/?id=${content?.id}`, 'Sites d’origine'],
       ['/admin/charter/', 'Version en vigueur'],
       ['/admin/ambassadors/', 'Camille Martin'],
       ['/admin/api-keys/', 'Aucune clé pour l’instant'],

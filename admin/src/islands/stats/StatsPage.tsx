@@ -1,9 +1,11 @@
 import { createEffect, createResource, createSignal, Match, Switch, type VoidComponent } from 'solid-js';
 import FormError from '../../components/FormError';
+import Pending from '../../components/Pending';
 import { client, unwrap } from '../../lib/api';
 import { queryParam } from '../../lib/format';
 import { isDay, presetPeriod, type Period } from '../../lib/kpi-period';
 import { requireSession } from '../../lib/session';
+import { settled } from '../../lib/settled';
 import { useI18n } from '../../lib/use-i18n';
 import PeriodPicker from '../dashboard/PeriodPicker';
 import LinkFiguresTable from './LinkFiguresTable';
@@ -42,7 +44,7 @@ const StatsPage: VoidComponent<StatsPageProps> = (props) => {
   createEffect(() => {
     if (mounted() && !target()) setTarget({ id: queryParam('id') ?? '', period: periodFromAddress() });
   });
-  const ready = () => (me() && target()?.id ? target() : undefined);
+  const ready = () => (settled(me) && target()?.id ? target() : undefined);
   const [content] = createResource(() => props.kind === 'content' && ready(), loadContent);
   const [link] = createResource(() => props.kind === 'link' && ready(), loadLink);
   const choose = (period: Period) => {
@@ -56,41 +58,43 @@ const StatsPage: VoidComponent<StatsPageProps> = (props) => {
   };
 
   return (
-    <section class="panel dash" aria-busy={content.loading || link.loading}>
-      <Switch fallback={<p class="meta">{t('state.loading')}</p>}>
-        <Match when={target() && !target()?.id}>
-          <p class="notice">{t('sources.missing')}</p>
-        </Match>
-        <Match when={content.error || link.error}>
-          <FormError error={content.error ?? link.error} messages={{ not_found: t('sources.notFound') }} />
-        </Match>
-        <Match when={content.latest}>
-          {(stats) => (
-            <>
-              <p>
-                <a href={`/admin/contents/edit/?id=${encodeURIComponent(stats().content.id)}`}>{t('sources.back.content')}</a>
-              </p>
-              <h2 data-testid="sources-subject">{t('sources.heading.content', { title: stats().content.title })}</h2>
-              <PeriodPicker period={stats()} onChange={choose} />
-              <SourcesReport stats={stats()} />
-              <LinkFiguresTable stats={stats()} period={periodQuery()} />
-            </>
-          )}
-        </Match>
-        <Match when={link.latest}>
-          {(stats) => (
-            <>
-              <p>
-                <a href={`/admin/contents/stats/?id=${encodeURIComponent(stats().link.contentId)}&${periodQuery()}`}>{t('sources.back.link')}</a>
-              </p>
-              <h2 data-testid="sources-subject">{t('sources.heading.link', { name: stats().link.ambassadorName, network: t(`network.${stats().link.network}`), title: stats().link.contentTitle })}</h2>
-              <PeriodPicker period={stats()} onChange={choose} />
-              <SourcesReport stats={stats()} />
-            </>
-          )}
-        </Match>
-      </Switch>
-    </section>
+    <Pending>
+      <section class="panel dash" aria-busy={content.loading || link.loading}>
+        <Switch fallback={<p class="meta">{t('state.loading')}</p>}>
+          <Match when={target() && !target()?.id}>
+            <p class="notice">{t('sources.missing')}</p>
+          </Match>
+          <Match when={content.error || link.error}>
+            <FormError error={content.error ?? link.error} messages={{ not_found: t('sources.notFound') }} />
+          </Match>
+          <Match when={content.latest}>
+            {(stats) => (
+              <>
+                <p>
+                  <a href={`/admin/contents/edit/?id=${encodeURIComponent(stats().content.id)}`}>{t('sources.back.content')}</a>
+                </p>
+                <h2 data-testid="sources-subject">{t('sources.heading.content', { title: stats().content.title })}</h2>
+                <PeriodPicker period={stats()} onChange={choose} />
+                <SourcesReport stats={stats()} />
+                <LinkFiguresTable stats={stats()} period={periodQuery()} />
+              </>
+            )}
+          </Match>
+          <Match when={link.latest}>
+            {(stats) => (
+              <>
+                <p>
+                  <a href={`/admin/contents/stats/?id=${encodeURIComponent(stats().link.contentId)}&${periodQuery()}`}>{t('sources.back.link')}</a>
+                </p>
+                <h2 data-testid="sources-subject">{t('sources.heading.link', { name: stats().link.ambassadorName, network: t(`network.${stats().link.network}`), title: stats().link.contentTitle })}</h2>
+                <PeriodPicker period={stats()} onChange={choose} />
+                <SourcesReport stats={stats()} />
+              </>
+            )}
+          </Match>
+        </Switch>
+      </section>
+    </Pending>
   );
 };
 

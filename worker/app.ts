@@ -28,6 +28,7 @@ import { health } from './routes/health';
 import { invitationsRoutes } from './routes/invitations';
 import { operatorOrganisations, organisation } from './routes/organisations';
 import { pages } from './routes/pages';
+import { privacy } from './routes/privacy';
 import type { AppEnv } from './env';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -74,7 +75,7 @@ api.all('*', () => {
 });
 
 /** Everything but short links, which the entry point answers before Hono (`redirect.ts`); the site's pages guarded (`routes/pages.ts`). */
-export const app = new Hono<AppEnv>().route('/health', health).route('/', pages).route('/', api);
+export const app = new Hono<AppEnv>().route('/health', health).route('/privacy', privacy).route('/', pages).route('/', api);
 
 app.notFound((c) => notFoundPage(c.req.url));
 

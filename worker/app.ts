@@ -14,6 +14,7 @@ import { notFoundPage } from './redirect';
 import { adminsRoutes } from './routes/admins';
 import { ambassadorsRoutes } from './routes/ambassadors';
 import { apiKeysRoutes } from './routes/api-keys';
+import { auditLogRoutes } from './routes/audit-log';
 import { campaignsRoutes } from './routes/campaigns';
 import { chartersRoutes } from './routes/charters';
 import { contentsRoutes } from './routes/contents';
@@ -48,7 +49,8 @@ const v1 = new Hono<AppEnv>()
   .route('/leaderboard', leaderboardRoutes)
   .route('/conversions', conversionsRoutes)
   .route('/kpis', kpisRoutes)
-  .route('/exports', exportsRoutes);
+  .route('/exports', exportsRoutes)
+  .route('/audit-log', auditLogRoutes);
 
 export const api = new Hono<AppEnv>()
   .basePath('/api')

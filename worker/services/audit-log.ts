@@ -1,7 +1,8 @@
 /**
  * The audit log (API.md, "Privacy and trust"): every change to who sees what or where a link leads, with its actor
- * and only the fields that changed. An entry is written in the same batch as the change it records, so neither can
- * land without the other; it never holds a secret, a password or a token.
+ * and only the fields that changed; never a secret, a password or a token. An entry is written in the same batch as
+ * the change it records where that change is one batch (neither lands without the other), else right after it once
+ * it is known to have happened (an admin's invitation or removal, whose conflicts decide whether it does).
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { admins, apiKeys, auditLog } from '../../db/schema';

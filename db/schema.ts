@@ -54,6 +54,15 @@ export const organisations = sqliteTable('organisations', {
   logoUrl: text('logo_url'),
   // The "Sharing well" guide, Markdown; null: the one Relais ships.
   sharingGuide: text('sharing_guide'),
+  // Who audiences and ambassadors write to about their data (an e-mail or a URL), shown on /privacy and in the documents.
+  privacyContact: text('privacy_contact'),
+  // The day (YYYY-MM-DD) the works council (CSE) was informed: required before `ambassadorVisibility` = 'all'.
+  cseInformedOn: text('cse_informed_on'),
+  auditRetentionMonths: integer('audit_retention_months').notNull().default(25),
+  // A disclosure line the composer proposes ("Je travaille chez Acme"); null: none proposed.
+  disclosure: text('disclosure'),
+  // When a setting the generated documents (CSE note, DPIA) reflect last changed; their date.
+  trustSettingsAt: integer('trust_settings_at'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -471,4 +480,29 @@ export const idempotencyKeys = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.key] }), index('idempotency_keys_created').on(t.createdAt)],
+);
+
+export const AUDIT_ACTOR_KINDS = ['admin', 'api_key', 'ambassador', 'operator', 'system'] as const;
+
+/**
+ * Every change to who sees what or where a link leads (API.md, audit log): who, when, what, and only the fields
+ * that changed, never a secret. Kept per the organisation's `auditRetentionMonths`.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    at: integer('at').notNull(),
+    actorKind: text('actor_kind', { enum: AUDIT_ACTOR_KINDS }).notNull(),
+    actorId: text('actor_id'),
+    // The admin's e-mail or the API key's name at the time; an ambassador appears by id only.
+    actorLabel: text('actor_label'),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id'),
+    before: text('before', { mode: 'json' }).$type<Record<string, unknown>>(),
+    after: text('after', { mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index('audit_log_org_at').on(t.organisationId, t.at), index('audit_log_org_action_at').on(t.organisationId, t.action, t.at)],
 );

@@ -14,6 +14,7 @@ import { notFoundPage } from './redirect';
 import { adminsRoutes } from './routes/admins';
 import { ambassadorsRoutes } from './routes/ambassadors';
 import { apiKeysRoutes } from './routes/api-keys';
+import { auditLogRoutes } from './routes/audit-log';
 import { campaignsRoutes } from './routes/campaigns';
 import { chartersRoutes } from './routes/charters';
 import { contentStatsRoutes, linksRoutes } from './routes/click-sources';
@@ -29,6 +30,7 @@ import { health } from './routes/health';
 import { invitationsRoutes } from './routes/invitations';
 import { operatorOrganisations, organisation } from './routes/organisations';
 import { pages } from './routes/pages';
+import { privacy } from './routes/privacy';
 import type { AppEnv } from './env';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -50,7 +52,8 @@ const v1 = new Hono<AppEnv>()
   .route('/leaderboard', leaderboardRoutes)
   .route('/conversions', conversionsRoutes)
   .route('/kpis', kpisRoutes)
-  .route('/exports', exportsRoutes);
+  .route('/exports', exportsRoutes)
+  .route('/audit-log', auditLogRoutes);
 
 export const api = new Hono<AppEnv>()
   .basePath('/api')
@@ -77,7 +80,7 @@ api.all('*', () => {
 });
 
 /** Everything but short links, which the entry point answers before Hono (`redirect.ts`); the site's pages guarded (`routes/pages.ts`). */
-export const app = new Hono<AppEnv>().route('/health', health).route('/', pages).route('/', api);
+export const app = new Hono<AppEnv>().route('/health', health).route('/privacy', privacy).route('/', pages).route('/', api);
 
 app.notFound((c) => notFoundPage(c.req.url));
 

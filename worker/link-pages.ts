@@ -12,7 +12,8 @@ export const RATE_LIMIT_RETRY_AFTER = 60;
 export const UNAVAILABLE_RETRY_AFTER = 30;
 
 const page = (title: string, fr: string, en: string) =>
-  `<!doctype html><html lang="fr"><meta charset="utf-8"><meta name="viewport" content="width=device-width">${ICON_LINK}<title>${title}</title><main><h1>${fr}</h1><p lang="en">${en}</p></main></html>`;
+  `<!doctype html><html lang="fr"><meta charset="utf-8"><meta name="viewport" content="width=device-width">${ICON_LINK}<title>${title}</title><main><h1>${fr}</h1><p lang="en">${en}</p>` +
+  `<p><a href="/privacy">Vos données et la mesure des clics</a> · <a href="/privacy?lang=en" lang="en">Your data and click measurement</a></p></main></html>`;
 
 const NOT_FOUND = page('Lien introuvable · Link not found', 'Lien introuvable', 'This link does not exist.');
 const RATE_LIMITED = page('Trop de liens inconnus · Too many unknown links', 'Trop de liens inconnus', 'Too many unknown links from your network. Try again in a minute.');

@@ -6,6 +6,7 @@
  * untracked redirect (the hit is still counted).
  */
 import { signClickId } from './lib/click-id';
+import { hasOptedOut } from './lib/cookies';
 import { getDb } from './lib/db';
 import { newId } from './lib/ids';
 import { logError } from './lib/log';
@@ -23,7 +24,6 @@ export const RESERVED = new Set(['api', 'admin', 'me', 'a', 'assets', '_astro', 
 
 /** `scheme://host/{slug}`, a query allowed: matched on the raw URL, since parsing it costs more than the match. */
 const SLUG_URL = /^https?:\/\/[^/?#]+\/([A-Za-z0-9_-]{4,64})(?:\?|$)/;
-const OPT_OUT_COOKIE = /(?:^|;\s*)relais_optout=1(?:;|$)/;
 
 /** The slug of a request for a short link (`GET`/`HEAD /{slug}`, not a reserved path), or null. */
 export function shortLinkSlug(req: Request): string | null {
@@ -40,7 +40,7 @@ export async function redirect(req: Request, env: Env, ctx: ExecutionContext, sl
   if (!link) return unknownSlug(req, env);
   // HEAD redirects like GET but signs and counts nothing (link checkers, prefetchers).
   if (req.method === 'HEAD') return found(link.untracked);
-  if (req.headers.get('sec-gpc') === '1' || req.headers.get('dnt') === '1' || OPT_OUT_COOKIE.test(req.headers.get('cookie') ?? '')) {
+  if (req.headers.get('sec-gpc') === '1' || req.headers.get('dnt') === '1' || hasOptedOut(req.headers.get('cookie'))) {
     ctx.waitUntil(sendClick(env, { id: newId('opt'), linkId: link.linkId, organisationId: link.organisationId, at: now, optout: true }));
     return found(link.untracked);
   }

@@ -72,7 +72,7 @@ describe('response mappers', () => {
     expectExactly(ConversionSchema, toConversionDto(conversion));
 
     const organisation: typeof organisations.$inferSelect = {
-      id: 'org_1', slug: 'o', name: 'O', attributionWindowDays: 30, fallbackUrl: null, utmMedium: 'employee_advocacy', currency: 'EUR', rates: {}, conversionValues: {}, ambassadorVisibility: 'opt-in', retentionMonths: 25, logoUrl: null, sharingGuide: null, createdAt: AT, updatedAt: AT,
+      id: 'org_1', slug: 'o', name: 'O', attributionWindowDays: 30, fallbackUrl: null, utmMedium: 'employee_advocacy', currency: 'EUR', rates: {}, conversionValues: {}, ambassadorVisibility: 'opt-in', retentionMonths: 25, logoUrl: null, sharingGuide: null, privacyContact: null, cseInformedOn: null, auditRetentionMonths: 25, disclosure: null, trustSettingsAt: null, createdAt: AT, updatedAt: AT,
     };
     expectExactly(OrganisationSchema, toOrganisationDto(organisation));
 

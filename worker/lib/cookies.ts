@@ -26,3 +26,19 @@ export function sessionCookieOptions(expiresAt?: number) {
     ...(expiresAt ? { expires: new Date(expiresAt) } : { maxAge: 0 }),
   };
 }
+
+/** The audience's objection, set only by `/privacy` (API.md): the redirect then records nothing but a count. */
+export const OPT_OUT_COOKIE = 'relais_optout';
+
+/** 13 months, the CNIL's longest life for an audience-measurement cookie (≈ 395 days). */
+export const OPT_OUT_MAX_AGE_S = 395 * 86_400;
+
+const OPT_OUT_PATTERN = new RegExp(`(?:^|;\\s*)${OPT_OUT_COOKIE}=1(?:;|$)`);
+
+/** Whether a Cookie header carries the opt-out, without parsing every cookie (used on the redirect path). */
+export const hasOptedOut = (cookieHeader: string | null): boolean => cookieHeader !== null && OPT_OUT_PATTERN.test(cookieHeader);
+
+/** The Set-Cookie options of the opt-out (`maxAge` 0 clears it); Secure only where the page is served over HTTPS. */
+export function optOutCookieOptions(secure: boolean, maxAge: number) {
+  return { path: '/', maxAge, httpOnly: true, sameSite: 'Lax' as const, secure };
+}

@@ -29,7 +29,8 @@ a first-party cookie for the attribution window and hands it to your form.
 | \`data-days\` | how long the cookie lives, 1 to 365 days (default 30): match your attribution window |
 | \`data-consent="granted"\` | for sites that load the script only after consent was given |
 
-Nothing is stored before consent: no cookie, no storage, no request to Relais. Once consent is given, the cookie
+What a click on a short link records, and the audience's way to object, are on this deployment's public
+[/privacy](/privacy) page: link to it from your own privacy policy. Nothing is stored before consent: no cookie, no storage, no request to Relais. Once consent is given, the cookie
 itself carries it to the visitor's next pages (it is only ever written after consent).
 
 ### 2. Send the click id with your form

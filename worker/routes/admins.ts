@@ -34,7 +34,7 @@ export const adminsRoutes = new Hono<AppEnv>()
     }),
     allow('owner'),
     jsonBody(InviteAdminBodySchema),
-    async (c) => c.json(await inviteAdmin(c.var.db, callerOf(c).organisationId, c.req.valid('json'), new URL(c.req.url).origin), 201),
+    async (c) => c.json(await inviteAdmin(c.var.db, callerOf(c), callerOf(c).organisationId, c.req.valid('json'), new URL(c.req.url).origin), 201),
   )
   .delete(
     '/:id',
@@ -42,7 +42,7 @@ export const adminsRoutes = new Hono<AppEnv>()
     allow('owner'),
     params(IdParamSchema),
     async (c) => {
-      await deleteAdmin(c.var.db, callerOf(c).organisationId, c.req.valid('param').id);
+      await deleteAdmin(c.var.db, callerOf(c), callerOf(c).organisationId, c.req.valid('param').id);
       return c.body(null, 204);
     },
   );

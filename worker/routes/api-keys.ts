@@ -29,7 +29,7 @@ export const apiKeysRoutes = new Hono<AppEnv>()
     }),
     allow('owner'),
     jsonBody(CreateApiKeyBodySchema),
-    async (c) => c.json(await createApiKey(c.var.db, callerOf(c).organisationId, c.req.valid('json')), 201),
+    async (c) => c.json(await createApiKey(c.var.db, callerOf(c), callerOf(c).organisationId, c.req.valid('json')), 201),
   )
   .delete(
     '/:id',
@@ -37,7 +37,7 @@ export const apiKeysRoutes = new Hono<AppEnv>()
     allow('owner'),
     params(IdParamSchema),
     async (c) => {
-      await revokeApiKey(c.var.db, callerOf(c).organisationId, c.req.valid('param').id);
+      await revokeApiKey(c.var.db, callerOf(c), callerOf(c).organisationId, c.req.valid('param').id);
       return c.body(null, 204);
     },
   );

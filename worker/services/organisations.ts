@@ -10,6 +10,7 @@ import type { CreateOrganisationBody, Organisation, UpdateOrganisationBody } fro
 import { toAdminDto } from './admins';
 import { CONVERSION_TYPES, DEFAULT_CONVERSION_VALUES, DEFAULT_RATES } from './defaults';
 import { clearLinkCache } from './link-targets';
+import { forgetPrivacyNotice } from './privacy-notice';
 import { loadImage, type ProxiedImage } from './proxied-images';
 
 type OrganisationRow = typeof organisations.$inferSelect;
@@ -69,6 +70,7 @@ export async function createOrganisation(db: Db, input: CreateOrganisationBody, 
   };
   const [[orgRow], [adminRow]] = await db.batch([db.insert(organisations).values(organisation).returning(), db.insert(admins).values(admin).returning()]);
   if (!orgRow || !adminRow) throw new Error('organisation insert returned nothing');
+  forgetPrivacyNotice();
   return { organisation: toOrganisationDto(orgRow), admin: toAdminDto(adminRow) };
 }
 
@@ -87,5 +89,6 @@ export async function updateOrganisation(db: Db, organisationId: string, patch: 
   if (!row) throw new ApiError('not_found', 'No such organisation.');
   // utmMedium and fallbackUrl are part of every cached redirect target.
   if (plain.utmMedium !== undefined || plain.fallbackUrl !== undefined) clearLinkCache();
+  forgetPrivacyNotice();
   return toOrganisationDto(row);
 }

@@ -3,10 +3,10 @@
  * each link saw per day (`daily_visitors`) and conversions' external ids (an ATS or CRM person id) past each
  * organisation's `retentionMonths`, used and expired
  * invitations, expired sessions, idempotency keys past 24 h, visitor-hash salts past 48 h, ended
- * rate-limit windows. The daily rollups stay. Each purge is bounded (`lib/bounded-delete.ts`).
+ * rate-limit windows, audit entries past each organisation's `auditRetentionMonths`. The daily rollups stay. Each purge is bounded (`lib/bounded-delete.ts`).
  */
 import { and, eq, isNotNull, lt, or, sql } from 'drizzle-orm';
-import { clicks, conversions, dailySalts, dailyVisitors, idempotencyKeys, invitations, organisations, sessions } from '../../db/schema';
+import { auditLog, clicks, conversions, dailySalts, dailyVisitors, idempotencyKeys, invitations, organisations, sessions } from '../../db/schema';
 import { deleteStep, nullifyStep, rowidsWhere, type BatchStep, type RowidQuery } from '../lib/bounded-delete';
 import { addDays, dayOf } from '../lib/days';
 import type { Db } from '../lib/db';
@@ -42,8 +42,15 @@ export function retentionPurges(db: Db, at: number): Record<string, BatchStep> {
         and(eq(dailyVisitors.organisationId, organisations.id), sql`${dailyVisitors.day} < date((${at} - ${organisations.retentionMonths} * ${MONTH_MS}) / 1000, 'unixepoch')`),
       )
       .limit(limit);
+  const expiredAudit: RowidQuery = (limit) =>
+    db
+      .select({ rowid: sql<number>`${auditLog}.rowid` })
+      .from(organisations)
+      .innerJoin(auditLog, and(eq(auditLog.organisationId, organisations.id), sql`${auditLog.at} < ${at} - ${organisations.auditRetentionMonths} * ${MONTH_MS}`))
+      .limit(limit);
   return {
     clicks: deleteStep(db, clicks, expiredClicks),
+    auditLog: deleteStep(db, auditLog, expiredAudit),
     dailyVisitors: deleteStep(db, dailyVisitors, expiredVisitors),
     conversionExternalIds: nullifyStep(db, conversions, [conversions.externalId], expiredExternalIds),
     invitations: deleteStep(db, invitations, rowidsWhere(db, invitations, or(isNotNull(invitations.usedAt), lt(invitations.expiresAt, at)))),

@@ -271,7 +271,7 @@ describe('admin', () => {
     await joiner.close();
   });
 
-  it('saves the settings and switches ambassador visibility only once the CSE is confirmed informed', async () => {
+  it('saves the settings and switches ambassador visibility only once the day the CSE was informed is given', async () => {
     const page = await session.newPage();
     await open(page, '/admin/settings/');
     await page.getByLabel('Nom de l’organisation').fill('Lumière Industries France');
@@ -296,10 +296,11 @@ describe('admin', () => {
     const dialog = page.getByRole('dialog', { name: 'Afficher tous les ambassadeurs par leur nom ?' });
     const confirm = dialog.getByRole('button', { name: 'Afficher tout le monde' });
     expect(await confirm.isDisabled()).toBe(true);
-    await dialog.getByLabel('Je confirme que le CSE a été informé de ce changement.').check();
+    await dialog.getByLabel('Date à laquelle le CSE a été informé de ce changement').fill('2026-11-30');
     await shot(page, 'settings-cse');
     await confirm.click();
     await page.getByText('tous les ambassadeurs apparaissent par leur nom', { exact: false }).waitFor();
+    await page.getByText('CSE informé le 30 nov. 2026.').waitFor();
     await page.getByRole('button', { name: 'Revenir aux seuls volontaires' }).click();
     await page.getByText('seuls les volontaires apparaissent', { exact: false }).waitFor();
     await page.close();

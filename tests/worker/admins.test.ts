@@ -92,11 +92,11 @@ describe('GET, PATCH /api/v1/organisation', () => {
     const tenant = await makeTenant();
     const before = await callJson<{ rates: Record<string, { cpc: number; cpm: number; organicReach: number }> }>('/api/v1/organisation', { session: tenant.session });
     expect(Object.keys(before.body.rates).sort()).toEqual(['email', 'facebook', 'instagram', 'linkedin', 'other', 'x']);
-    const patch = { attributionWindowDays: 14, rates: { linkedin: { cpc: 4 } }, conversionValues: { application: 300 }, ambassadorVisibility: 'all' };
+    const patch = { attributionWindowDays: 14, rates: { linkedin: { cpc: 4 } }, conversionValues: { application: 300 }, ambassadorVisibility: 'all', cseInformedOn: '2026-11-30' };
     const first = await callJson<Record<string, unknown>>('/api/v1/organisation', { method: 'PATCH', session: tenant.session, body: patch });
     const second = await callJson<Record<string, unknown>>('/api/v1/organisation', { method: 'PATCH', session: tenant.session, body: patch });
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ attributionWindowDays: 14, ambassadorVisibility: 'all', rates: { linkedin: { cpc: 4, cpm: before.body.rates.linkedin?.cpm } }, conversionValues: { application: 300 } });
+    expect(first.body).toMatchObject({ attributionWindowDays: 14, ambassadorVisibility: 'all', cseInformedOn: '2026-11-30', auditRetentionMonths: 25, privacyContact: null, disclosure: null, rates: { linkedin: { cpc: 4, cpm: before.body.rates.linkedin?.cpm } }, conversionValues: { application: 300 } });
     expect({ ...second.body, updatedAt: null }).toEqual({ ...first.body, updatedAt: null });
   });
 
@@ -136,5 +136,39 @@ describe('GET, PATCH /api/v1/organisation', () => {
     const res = await callJson<{ error: { issues: unknown[] } }>('/api/v1/organisation', { method: 'PATCH', session: tenant.session, body: { rates, conversionValues } });
     expect(res.status).toBe(422);
     expect(res.body.error.issues).toHaveLength(20);
+  });
+});
+
+describe('the trust settings of PATCH /api/v1/organisation', () => {
+  const patch = (session: string, body: Record<string, unknown>) => callJson<{ error?: { code: string; field?: string }; ambassadorVisibility?: string }>('/api/v1/organisation', { method: 'PATCH', session, body });
+
+  it('names every ambassador only once the day the works council was informed is known, and keeps that day while it does', async () => {
+    const tenant = await makeTenant();
+    expect(await patch(tenant.session, { ambassadorVisibility: 'all' })).toMatchObject({ status: 422, body: { error: { code: 'validation_failed', field: 'cseInformedOn' } } });
+    expect(await patch(tenant.session, { cseInformedOn: '2026-11-31' })).toMatchObject({ status: 422, body: { error: { field: 'cseInformedOn' } } });
+    expect(await patch(tenant.session, { ambassadorVisibility: 'all', cseInformedOn: '2026-11-30' })).toMatchObject({ status: 200, body: { ambassadorVisibility: 'all' } });
+    expect(await patch(tenant.session, { cseInformedOn: null })).toMatchObject({ status: 422, body: { error: { field: 'cseInformedOn' } } });
+    expect(await patch(tenant.session, { ambassadorVisibility: 'opt-in', cseInformedOn: null })).toMatchObject({ status: 200, body: { ambassadorVisibility: 'opt-in' } });
+  });
+
+  it.each([
+    [{ privacyContact: 'javascript:alert(1)' }, 'privacyContact'],
+    [{ privacyContact: 'http://acme.example/privacy' }, 'privacyContact'],
+    [{ privacyContact: 'x'.repeat(250) + '@a.fr' }, 'privacyContact'],
+    [{ auditRetentionMonths: 0 }, 'auditRetentionMonths'],
+    [{ auditRetentionMonths: 2.5 }, 'auditRetentionMonths'],
+    [{ disclosure: '   ' }, 'disclosure'],
+    [{ disclosure: 'x'.repeat(201) }, 'disclosure'],
+  ])('refuses %j on field %s', async (body, field) => {
+    const tenant = await makeTenant();
+    expect(await patch(tenant.session, body)).toMatchObject({ status: 422, body: { error: { code: 'validation_failed', field } } });
+  });
+
+  it('accepts an e-mail or an https URL as the privacy contact, a disclosure line, and the audit log’s retention', async () => {
+    const tenant = await makeTenant();
+    for (const privacyContact of ['dpo@acme.example', 'https://acme.example/privacy', null]) {
+      expect(await patch(tenant.session, { privacyContact })).toMatchObject({ status: 200, body: { privacyContact } });
+    }
+    expect(await patch(tenant.session, { disclosure: '  Je travaille chez Acme  ', auditRetentionMonths: 36 })).toMatchObject({ status: 200, body: { disclosure: 'Je travaille chez Acme', auditRetentionMonths: 36 } });
   });
 });

@@ -49,6 +49,21 @@ describe('audit log', () => {
     expect(rest.body.nextCursor).toBeNull();
   });
 
+  it('records a change to who sees what or how long data stay with only the fields that changed, and dates the documents by it', async () => {
+    const tenant = await makeTenant('Audit Settings');
+    const settings = (body: Record<string, unknown>) => callJson<Record<string, unknown>>('/api/v1/organisation', { method: 'PATCH', session: tenant.session, body });
+    const before = (await callJson<{ trustSettingsAt: string }>('/api/v1/organisation', { session: tenant.session })).body;
+    // Rates change no document and are not logged.
+    expect((await settings({ rates: { linkedin: { cpc: 3 } } })).body.trustSettingsAt).toBe(before.trustSettingsAt);
+    const changed = await settings({ retentionMonths: 13, privacyContact: 'dpo@audit.example', rates: { x: { cpm: 9 } } });
+    expect(changed.status).toBe(200);
+    expect(changed.body.trustSettingsAt).not.toBe(before.trustSettingsAt);
+    const log = await callJson<Page>('/api/v1/audit-log?action=organisation.updated', { session: tenant.session });
+    expect(log.body.items.map(({ before: b, after: a, target }) => ({ target, before: b, after: a }))).toEqual([
+      { target: { type: 'organisation', id: tenant.organisationId }, before: { retentionMonths: 25, privacyContact: null }, after: { retentionMonths: 13, privacyContact: 'dpo@audit.example' } },
+    ]);
+  });
+
   it('is read by owners only: editors, analysts and API keys get 403; another organisation sees none of it', async () => {
     const tenant = await makeTenant('Audit Readers');
     await callJson('/api/v1/api-keys', { session: tenant.session, body: { name: 'CRM', scopes: ['kpis:read'] } });

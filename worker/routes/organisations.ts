@@ -61,7 +61,7 @@ export const organisation = new Hono<AppEnv>()
     jsonBody(UpdateOrganisationBodySchema),
     async (c) => {
       assertNotOwnHost(c.req.valid('json').fallbackUrl, c.req.url, 'fallbackUrl');
-      return c.json(await updateOrganisation(c.var.db, callerOf(c).organisationId, c.req.valid('json')), 200);
+      return c.json(await updateOrganisation(c.var.db, callerOf(c), callerOf(c).organisationId, c.req.valid('json')), 200);
     },
   )
   .get(

@@ -53,7 +53,8 @@ export const TimeInputSchema = v.pipe(
 );
 
 // valibot runs every check of a pipe even after one failed, so this one must not throw on a non-URL.
-function protocolOf(text: string): string {
+/** The URL's scheme with its colon (`https:`), or '' when `text` is not a URL. */
+export function protocolOf(text: string): string {
   try {
     return new URL(text).protocol;
   } catch {

@@ -3,9 +3,13 @@ import * as v from 'valibot';
 import { NETWORKS, organisations } from '../../db/schema';
 import { CONVERSION_TYPES } from '../services/defaults';
 import { publicUrlIssue } from '../lib/public-url';
-import { asNumber, asPicklist, asTimestamp, HttpUrlSchema, NameSchema, SlugSchema, TargetUrlSchema } from './common';
+import { DaySchema } from './period';
+import { asNumber, asPicklist, asTimestamp, HttpUrlSchema, protocolOf, NameSchema, SlugSchema, TargetUrlSchema } from './common';
 
 const MAX_GUIDE_LENGTH = 20_000;
+
+const EMAIL = /^[^\s@<>"]{1,64}@[^\s@<>"]+\.[^\s@<>"]+$/;
+
 
 const Money = v.pipe(v.number('must be a number'), v.minValue(0, 'must be zero or more'), v.maxValue(1_000_000, 'is too large'));
 
@@ -36,6 +40,11 @@ const OrganisationRowSchema = createSelectSchema(organisations, {
   retentionMonths: asNumber,
   sharingGuide: (schema) => v.pipe(schema, v.description('the “Sharing well” guide ambassadors read, Markdown; null: the one Relais ships')),
   logoUrl: (schema) => v.pipe(schema, v.description('the organisation’s logo (https, public host), shown in the ambassador’s space through GET /api/v1/organisation/logo; null: none')),
+  privacyContact: (schema) => v.pipe(schema, v.description('who audiences and ambassadors write to about their data: an e-mail address or an https URL; shown on /privacy and in the documents')),
+  cseInformedOn: (schema) => v.pipe(schema, v.description('the day (YYYY-MM-DD) the works council (CSE) was informed; required before `ambassadorVisibility` = `all`')),
+  auditRetentionMonths: asNumber,
+  disclosure: (schema) => v.pipe(schema, v.description('a disclosure line the ambassador’s composer proposes to add to a post, e.g. « Je travaille chez Acme »; null: none')),
+  trustSettingsAt: asTimestamp,
   createdAt: asTimestamp,
   updatedAt: asTimestamp,
 });
@@ -56,6 +65,11 @@ export const OrganisationSchema = v.pipe(
     'retentionMonths',
     'sharingGuide',
     'logoUrl',
+    'privacyContact',
+    'cseInformedOn',
+    'auditRetentionMonths',
+    'disclosure',
+    'trustSettingsAt',
     'createdAt',
     'updatedAt',
   ]),
@@ -95,6 +109,29 @@ export const UpdateOrganisationBodySchema = v.strictObject(
       v.pipe(
         v.nullable(v.pipe(v.string('must be a string'), v.trim(), v.minLength(1, 'is empty: send null to use the guide Relais ships'), v.maxLength(MAX_GUIDE_LENGTH, `must be at most ${MAX_GUIDE_LENGTH} characters`))),
         v.description('the “Sharing well” guide ambassadors read, Markdown; null: the one Relais ships'),
+      ),
+    ),
+    privacyContact: v.optional(
+      v.pipe(
+        v.nullable(
+          v.pipe(
+            v.string('must be a string'),
+            v.trim(),
+            v.maxLength(254, 'must be at most 254 characters'),
+            v.check((value) => EMAIL.test(value) || protocolOf(value) === 'https:', 'must be an e-mail address or an https URL'),
+          ),
+        ),
+        v.description('who audiences and ambassadors write to about their data: an e-mail address or an https URL, or null'),
+      ),
+    ),
+    cseInformedOn: v.optional(v.pipe(v.nullable(DaySchema('cseInformedOn')), v.description('the day (YYYY-MM-DD) the works council (CSE) was informed of the programme; required while `ambassadorVisibility` is `all`'))),
+    auditRetentionMonths: v.optional(
+      v.pipe(v.number('must be a number'), v.integer('must be a whole number of months'), v.minValue(1, 'must be 1 to 120 months'), v.maxValue(120, 'must be 1 to 120 months'), v.description('how long the audit log is kept, 1 to 120 months (default 25)')),
+    ),
+    disclosure: v.optional(
+      v.pipe(
+        v.nullable(v.pipe(v.string('must be a string'), v.trim(), v.minLength(1, 'is empty: send null to propose none'), v.maxLength(200, 'must be at most 200 characters'))),
+        v.description('a disclosure line the composer proposes (never adds silently), e.g. « Je travaille chez Acme »; null: none'),
       ),
     ),
     logoUrl: v.optional(v.pipe(v.nullable(LogoUrlSchema), v.description('the organisation’s logo: an https URL on a public host (PNG, JPEG, GIF or WebP, at most 2 MB), or null for none'))),

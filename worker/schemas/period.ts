@@ -19,7 +19,8 @@ export type Period = {
   to: string;
 };
 
-const DaySchema = (field: string) =>
+/** A real calendar day `YYYY-MM-DD`, its messages naming `field`. */
+export const DaySchema = (field: string) =>
   v.pipe(
     v.string(`${field} must be a day, YYYY-MM-DD`),
     v.regex(/^\d{4}-\d{2}-\d{2}$/, `${field} must be a day, YYYY-MM-DD`),

@@ -10,6 +10,7 @@ import type { CreateOrganisationBody, Organisation, UpdateOrganisationBody } fro
 import { toAdminDto } from './admins';
 import { CONVERSION_TYPES, DEFAULT_CONVERSION_VALUES, DEFAULT_RATES } from './defaults';
 import { clearLinkCache } from './link-targets';
+import { auditInsert, changedFields, type AuditActor } from './audit-log';
 import { forgetPrivacyNotice } from './privacy-notice';
 import { loadImage, type ProxiedImage } from './proxied-images';
 
@@ -31,6 +32,11 @@ export function toOrganisationDto(row: OrganisationRow): Organisation {
     retentionMonths: row.retentionMonths,
     sharingGuide: row.sharingGuide,
     logoUrl: row.logoUrl,
+    privacyContact: row.privacyContact,
+    cseInformedOn: row.cseInformedOn,
+    auditRetentionMonths: row.auditRetentionMonths,
+    disclosure: row.disclosure,
+    trustSettingsAt: iso(row.trustSettingsAt ?? row.createdAt),
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
   };
@@ -74,18 +80,35 @@ export async function createOrganisation(db: Db, input: CreateOrganisationBody, 
   return { organisation: toOrganisationDto(orgRow), admin: toAdminDto(adminRow) };
 }
 
-/** Applies a PATCH: absent fields stay, `rates` and `conversionValues` merge per key (RFC 7396 style). */
-export async function updateOrganisation(db: Db, organisationId: string, patch: UpdateOrganisationBody, now = Date.now()): Promise<Organisation> {
+/**
+ * The settings the generated documents (CSE note, DPIA) and the audit log reflect: who sees what, how long data
+ * stay, who to write to, what the programme is called. A change to one of them is logged and dates the documents.
+ */
+const TRUST_SETTINGS = ['name', 'ambassadorVisibility', 'cseInformedOn', 'retentionMonths', 'auditRetentionMonths', 'privacyContact', 'attributionWindowDays', 'disclosure', 'fallbackUrl'] as const;
+
+/**
+ * Applies a PATCH: absent fields stay, `rates` and `conversionValues` merge per key (RFC 7396 style). Naming every
+ * ambassador (`ambassadorVisibility` = `all`) needs the day the works council was informed (`cseInformedOn`).
+ */
+export async function updateOrganisation(db: Db, actor: AuditActor, organisationId: string, patch: UpdateOrganisationBody, now = Date.now()): Promise<Organisation> {
   const current = await getOrganisationOrThrow(db, organisationId);
   const { rates, conversionValues, ...plain } = patch;
+  const next = { ...current, ...plain };
+  if (next.ambassadorVisibility === 'all' && !next.cseInformedOn) {
+    throw new ApiError('validation_failed', 'Naming every ambassador needs the day the works council (CSE) was informed: send cseInformedOn.', 'cseInformedOn');
+  }
   const mergedRates = rates
     ? Object.fromEntries(NETWORKS.map((n) => [n, { ...current.rates[n], ...rates[n] }]).filter(([, r]) => Object.keys(r as object).length > 0))
     : current.rates;
-  const [row] = await db
+  const trust = changedFields(current, next, TRUST_SETTINGS);
+  const update = db
     .update(organisations)
-    .set({ ...plain, rates: mergedRates, conversionValues: { ...current.conversionValues, ...conversionValues }, updatedAt: now })
+    .set({ ...plain, rates: mergedRates, conversionValues: { ...current.conversionValues, ...conversionValues }, updatedAt: now, ...(trust ? { trustSettingsAt: now } : {}) })
     .where(eq(organisations.id, organisationId))
     .returning();
+  const [[row]] = trust
+    ? await db.batch([update, auditInsert(db, organisationId, actor, { action: 'organisation.updated', target: { type: 'organisation', id: organisationId }, ...trust }, now)])
+    : [await update];
   if (!row) throw new ApiError('not_found', 'No such organisation.');
   // utmMedium and fallbackUrl are part of every cached redirect target.
   if (plain.utmMedium !== undefined || plain.fallbackUrl !== undefined) clearLinkCache();

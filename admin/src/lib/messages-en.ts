@@ -286,6 +286,7 @@ export const en: Record<MessageKey, string> = {
   'visibility.dialog.title': 'Show every ambassador by name?',
   'visibility.dialog.body':
     'Leaderboards and per-person indicators will also show people who did not choose to be visible. This change requires having informed the works council (CSE, French Labour Code art. L2312-38) and the ambassadors.',
-  'visibility.dialog.checkbox': 'I confirm the works council (CSE) was informed of this change.',
+  'visibility.dialog.informedOn': 'Day the works council (CSE) was informed of this change',
+  'visibility.informedOn': 'Works council (CSE) informed on {date}.',
   'visibility.dialog.confirm': 'Show everyone',
 };

@@ -284,7 +284,8 @@ export const fr = {
   'visibility.dialog.title': 'Afficher tous les ambassadeurs par leur nom\u00a0?',
   'visibility.dialog.body':
     'Les classements et les indicateurs par personne montreront aussi celles qui n’ont pas choisi d’être visibles. Ce changement suppose d’avoir informé le CSE (article L2312-38 du Code du travail) et les ambassadeurs.',
-  'visibility.dialog.checkbox': 'Je confirme que le CSE a été informé de ce changement.',
+  'visibility.dialog.informedOn': 'Date à laquelle le CSE a été informé de ce changement',
+  'visibility.informedOn': 'CSE informé le {date}.',
   'visibility.dialog.confirm': 'Afficher tout le monde',
 } as const;
 

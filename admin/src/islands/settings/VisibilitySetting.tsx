@@ -3,6 +3,7 @@ import ConfirmDialog from '../../components/ConfirmDialog';
 import FormError from '../../components/FormError';
 import { ApiClientError, client, unwrap } from '../../lib/api';
 import type { Organisation } from '../../lib/api-types';
+import { formatDate } from '../../lib/format';
 import { useI18n } from '../../lib/use-i18n';
 
 export interface VisibilitySettingProps {
@@ -13,12 +14,12 @@ export interface VisibilitySettingProps {
 
 /**
  * Ambassador visibility: `opt-in` (default: only volunteers appear by name) or `all`. Switching to
- * `all` asks the admin to confirm that the works council (CSE) was informed; going back needs nothing.
+ * `all` asks the day the works council (CSE) was informed, which the API requires; going back needs nothing.
  */
 const VisibilitySetting: VoidComponent<VisibilitySettingProps> = (props) => {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [asking, setAsking] = createSignal(false);
-  const [informed, setInformed] = createSignal(false);
+  const [informedOn, setInformedOn] = createSignal('');
   const [pending, setPending] = createSignal(false);
   const [error, setError] = createSignal<unknown>(null);
 
@@ -26,7 +27,8 @@ const VisibilitySetting: VoidComponent<VisibilitySettingProps> = (props) => {
     setPending(true);
     setError(null);
     try {
-      props.onSaved(await unwrap(client.api.v1.organisation.$patch({ json: { ambassadorVisibility } })));
+      const json = ambassadorVisibility === 'all' ? { ambassadorVisibility, cseInformedOn: informedOn() } : { ambassadorVisibility };
+      props.onSaved(await unwrap(client.api.v1.organisation.$patch({ json })));
       setAsking(false);
     } catch (e) {
       if (!(e instanceof ApiClientError)) throw e;
@@ -37,7 +39,7 @@ const VisibilitySetting: VoidComponent<VisibilitySettingProps> = (props) => {
   };
 
   const open = () => {
-    setInformed(false);
+    setInformedOn(props.org.cseInformedOn ?? '');
     setError(null);
     setAsking(true);
   };
@@ -49,6 +51,7 @@ const VisibilitySetting: VoidComponent<VisibilitySettingProps> = (props) => {
       <p class="current-value">
         <strong>{props.org.ambassadorVisibility === 'all' ? t('visibility.all') : t('visibility.optIn')}</strong>
       </p>
+      <Show when={props.org.cseInformedOn}>{(day) => <p class="meta">{t('visibility.informedOn', { date: formatDate(day(), lang()) })}</p>}</Show>
       <Show when={!props.readOnly}>
         <Show when={props.org.ambassadorVisibility === 'opt-in'} fallback={<button type="button" class="button" disabled={pending()} onClick={() => void change('opt-in')}>{t('visibility.backToOptIn')}</button>}>
           <button type="button" class="button" onClick={open}>
@@ -59,11 +62,11 @@ const VisibilitySetting: VoidComponent<VisibilitySettingProps> = (props) => {
       <Show when={!asking()}>
         <FormError error={error()} />
       </Show>
-      <ConfirmDialog open={asking()} title={t('visibility.dialog.title')} confirmLabel={t('visibility.dialog.confirm')} canConfirm={informed()} pending={pending()} error={error()} onConfirm={() => void change('all')} onClose={() => setAsking(false)}>
+      <ConfirmDialog open={asking()} title={t('visibility.dialog.title')} confirmLabel={t('visibility.dialog.confirm')} canConfirm={informedOn() !== ''} pending={pending()} error={error()} onConfirm={() => void change('all')} onClose={() => setAsking(false)}>
         <p>{t('visibility.dialog.body')}</p>
-        <p class="checkbox">
-          <input id="cse-informed" type="checkbox" checked={informed()} onChange={(e) => setInformed(e.currentTarget.checked)} />
-          <label for="cse-informed">{t('visibility.dialog.checkbox')}</label>
+        <p class="field">
+          <label for="cse-informed-on">{t('visibility.dialog.informedOn')}</label>
+          <input id="cse-informed-on" type="date" required max={new Date().toISOString().slice(0, 10)} value={informedOn()} onInput={(e) => setInformedOn(e.currentTarget.value)} />
         </p>
       </ConfirmDialog>
     </section>

@@ -84,7 +84,7 @@ describe('admin', () => {
 
     await page.getByRole('link', { name: '← Retour à la campagne' }).click();
     await hydrated(page);
-    await page.getByRole('link', { name: 'Ingénieure logiciel embarqué — Lyon' }).waitFor();
+    await page.getByRole('link', { name: 'Ingénieure logiciel embarqué — Lyon', exact: true }).waitFor();
 
     await open(page, '/admin/campaigns/');
     const row = page.getByRole('row', { name: /Recrutement ingénieurs Lyon/ });

@@ -26,6 +26,7 @@ import { leaderboardRoutes } from './routes/leaderboard';
 import { meRoutes } from './routes/me';
 import { auth } from './routes/auth';
 import { docsPage, openApiDocument } from './routes/docs';
+import { documentsRoutes } from './routes/documents';
 import { health } from './routes/health';
 import { invitationsRoutes } from './routes/invitations';
 import { operatorOrganisations, organisation } from './routes/organisations';
@@ -53,7 +54,8 @@ const v1 = new Hono<AppEnv>()
   .route('/conversions', conversionsRoutes)
   .route('/kpis', kpisRoutes)
   .route('/exports', exportsRoutes)
-  .route('/audit-log', auditLogRoutes);
+  .route('/audit-log', auditLogRoutes)
+  .route('/documents', documentsRoutes);
 
 export const api = new Hono<AppEnv>()
   .basePath('/api')

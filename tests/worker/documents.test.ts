@@ -60,8 +60,9 @@ describe('generated documents', () => {
     expect(named.cse).not.toBe(first.cse);
     expect(named.dpia).not.toBe(first.dpia);
     expect(named.cse).toContain('2026-11-02');
-    expect(first.cse).toContain('« sur consentement »');
-    expect(named.cse).toContain('« tous »');
+    expect(first.cse).toContain('Réglage actuel « sur consentement »');
+    expect(named.cse).toContain('Réglage actuel « tous »');
+    expect(named.dpia).toContain('Réglage actuel « tous »');
 
     expect((await patch(tenant.session, { retentionMonths: 7 })).status).toBe(200);
     const shorter = { cse: await doc('cse-note'), dpia: await doc('dpia') };

@@ -27,6 +27,7 @@ import { meRoutes } from './routes/me';
 import { auth } from './routes/auth';
 import { docsPage, openApiDocument } from './routes/docs';
 import { documentsRoutes } from './routes/documents';
+import { meTransparencyRoutes } from './routes/transparency';
 import { health } from './routes/health';
 import { invitationsRoutes } from './routes/invitations';
 import { operatorOrganisations, organisation } from './routes/organisations';
@@ -49,6 +50,7 @@ const v1 = new Hono<AppEnv>()
   .route('/charters', chartersRoutes)
   .route('/ambassadors', ambassadorsRoutes)
   .route('/api-keys', apiKeysRoutes)
+  .route('/me/transparency', meTransparencyRoutes)
   .route('/me', meRoutes)
   .route('/leaderboard', leaderboardRoutes)
   .route('/conversions', conversionsRoutes)

@@ -26,6 +26,8 @@ import { leaderboardRoutes } from './routes/leaderboard';
 import { meRoutes } from './routes/me';
 import { auth } from './routes/auth';
 import { docsPage, openApiDocument } from './routes/docs';
+import { documentsRoutes } from './routes/documents';
+import { meTransparencyRoutes } from './routes/transparency';
 import { health } from './routes/health';
 import { invitationsRoutes } from './routes/invitations';
 import { operatorOrganisations, organisation } from './routes/organisations';
@@ -48,12 +50,14 @@ const v1 = new Hono<AppEnv>()
   .route('/charters', chartersRoutes)
   .route('/ambassadors', ambassadorsRoutes)
   .route('/api-keys', apiKeysRoutes)
+  .route('/me/transparency', meTransparencyRoutes)
   .route('/me', meRoutes)
   .route('/leaderboard', leaderboardRoutes)
   .route('/conversions', conversionsRoutes)
   .route('/kpis', kpisRoutes)
   .route('/exports', exportsRoutes)
-  .route('/audit-log', auditLogRoutes);
+  .route('/audit-log', auditLogRoutes)
+  .route('/documents', documentsRoutes);
 
 export const api = new Hono<AppEnv>()
   .basePath('/api')

@@ -14,12 +14,15 @@ import { createSession } from './sessions';
 /** 20 failed attempts per client every 15 minutes (an unknown, used or expired token is a failure). */
 export const ACCEPT_LIMIT = { perClient: 20, windowMs: 15 * 60_000 } as const;
 
+/** The counters an attempt on an invitation token takes from (accepting it, or reading what it offers). */
+export const invitationAttemptLimits = (ip: string | undefined) => [{ key: `accept:client:${clientKey(ip)}`, max: ACCEPT_LIMIT.perClient, windowMs: ACCEPT_LIMIT.windowMs }];
+
 /**
  * Accepts an invitation and opens the session. The attempt is counted first; the token is looked up
  * before any password is hashed, so unknown tokens cost one indexed read; a success takes its count back.
  */
 export async function acceptInvitation(db: Db, token: string, body: AcceptInvitationBody, ip: string | undefined, now = Date.now()) {
-  const limits = [{ key: `accept:client:${clientKey(ip)}`, max: ACCEPT_LIMIT.perClient, windowMs: ACCEPT_LIMIT.windowMs }];
+  const limits = invitationAttemptLimits(ip);
   await consume(db, limits, now);
   const pending = await peekInvitation(db, token, now);
   if (!pending) throw invitationNotFound();

@@ -18,6 +18,7 @@ export const en: Record<MessageKey, string> = {
   'nav.apiKeys': 'API keys',
   'nav.team': 'Team',
   'nav.settings': 'Settings',
+  'nav.compliance': 'Compliance',
 
   'action.done': 'Done',
   'action.remove': 'Remove',
@@ -238,6 +239,14 @@ export const en: Record<MessageKey, string> = {
 
   'settings.title': 'Settings',
   'settings.title.intro': 'Your organisation’s settings: link tracking, values the indicators use, data retention.',
+  'compliance.title': 'Compliance',
+  'compliance.intro': 'The works council’s information note and the DPIA draft, written from your organisation’s current settings and Relais’s data inventory.',
+  'compliance.document': 'Document',
+  'compliance.cseNote': 'Works council (CSE) note',
+  'compliance.dpia': 'DPIA (draft)',
+  'compliance.language': 'Document language',
+  'compliance.print': 'Print',
+  'compliance.download': 'Download Markdown',
   'settings.general': 'General',
   'settings.name': 'Organisation name',
   'settings.name.hint': 'Shown to ambassadors.',

@@ -16,6 +16,7 @@ export const fr = {
   'nav.apiKeys': 'Clés d’API',
   'nav.team': 'Équipe',
   'nav.settings': 'Paramètres',
+  'nav.compliance': 'Conformité',
 
   'action.done': 'Terminé',
   'action.remove': 'Retirer',
@@ -236,6 +237,14 @@ export const fr = {
 
   'settings.title': 'Paramètres',
   'settings.title.intro': 'Les réglages de votre organisation\u00a0: suivi des liens, valeurs utilisées par les indicateurs, conservation des données.',
+  'compliance.title': 'Conformité',
+  'compliance.intro': 'La note d’information du CSE et le projet d’AIPD, écrits à partir des réglages actuels de votre organisation et de l’inventaire des données de Relais.',
+  'compliance.document': 'Document',
+  'compliance.cseNote': 'Note d’information du CSE',
+  'compliance.dpia': 'AIPD (projet)',
+  'compliance.language': 'Langue du document',
+  'compliance.print': 'Imprimer',
+  'compliance.download': 'Télécharger en Markdown',
   'settings.general': 'Général',
   'settings.name': 'Nom de l’organisation',
   'settings.name.hint': 'Affiché aux ambassadeurs.',

@@ -144,11 +144,7 @@ export const meFr = {
   'me.profile.saved': 'Profil enregistré.',
 
   'me.privacy.title': 'Mes données',
-  'me.privacy.intro': 'Ce que Relais conserve à votre sujet\u00a0:',
-  'me.privacy.stored1': 'votre nom, votre e-mail, votre équipe et le nom affiché dans le classement\u00a0;',
-  'me.privacy.stored2': 'les versions de la charte que vous avez acceptées\u00a0;',
-  'me.privacy.stored3': 'vos liens personnels, les textes de vos publications et les chiffres que vous y avez ajoutés\u00a0;',
-  'me.privacy.stored4': 'le nombre quotidien de clics et de conversions de vos liens, sans aucune donnée sur les personnes qui cliquent.',
+  'me.privacy.intro': 'Emporter vos données',
   'me.privacy.export': 'Télécharger mes données (JSON)',
   'me.privacy.exported': 'Le fichier a été téléchargé.',
   'me.privacy.leaveTitle': 'Quitter le programme',
@@ -158,6 +154,17 @@ export const meFr = {
   'me.privacy.confirmBody': 'Votre nom, votre e-mail, vos textes et vos acceptations de la charte seront effacés définitivement. Vos liens déjà publiés continueront de fonctionner.',
   'me.privacy.confirm': 'Effacer mes données et quitter',
   'me.privacy.goodbye': 'Vous avez quitté le programme et vos données personnelles ont été effacées. Merci pour votre participation\u00a0!',
+  'me.transparency.title': 'Ce qui est conservé à votre sujet, qui le voit et combien de temps',
+  'me.transparency.organisation': 'Programme de\u00a0:',
+  'me.transparency.visibility': 'Qui voit vos résultats',
+  'me.transparency.stored': 'Données conservées',
+  'me.transparency.purpose': 'Pourquoi',
+  'me.transparency.retention': 'Combien de temps',
+  'me.transparency.whoSees': 'Qui le voit',
+  'me.transparency.contact': 'Pour toute question sur vos données\u00a0:',
+  'me.transparency.noContact': 'votre responsable du programme (aucun contact dédié n’est encore renseigné).',
+  'me.transparency.asOf': 'Selon les réglages du programme au',
+  'me.transparency.beforeJoin': 'Avant de rejoindre, voici exactement ce que le programme conserverait. Une fois membre, vous pourrez à tout moment télécharger vos données ou quitter le programme depuis la page «\u00a0Mes données\u00a0».',
 } as const;
 
 export type MeMessageKey = keyof typeof meFr;

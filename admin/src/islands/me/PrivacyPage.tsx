@@ -1,16 +1,18 @@
-import { createSignal, For, Show, type VoidComponent } from 'solid-js';
+import { createResource, createSignal, Show, type VoidComponent } from 'solid-js';
 import ConfirmDialog from '../../components/ConfirmDialog';
 import { client } from '../../lib/api';
-import type { MeKey } from '../../lib/i18n-me';
 import { meCall } from '../../lib/me-api';
 import { useMeI18n } from '../../lib/i18n-me';
 import MeError from './MeError';
+import TransparencyView from './TransparencyView';
 
-const STORED: MeKey[] = ['me.privacy.stored1', 'me.privacy.stored2', 'me.privacy.stored3', 'me.privacy.stored4'];
-
-/** What is stored, the JSON export, and leaving the programme (confirmed in a native dialog). */
+/** What is stored, who sees it and for how long (the API's inventory), the JSON export, and leaving the programme (confirmed in a native dialog). */
 const PrivacyPage: VoidComponent = () => {
-  const { t } = useMeI18n();
+  const { t, lang, mounted } = useMeI18n();
+  const [transparency] = createResource(
+    () => mounted() && lang(),
+    (language) => meCall(client.api.v1.me.transparency.$get({ query: { lang: language } })),
+  );
   const [exporting, setExporting] = createSignal(false);
   const [exported, setExported] = createSignal(false);
   const [exportError, setExportError] = createSignal<unknown>(null);
@@ -65,11 +67,11 @@ const PrivacyPage: VoidComponent = () => {
         </Show>
       </div>
       <Show when={!gone()}>
-        <section aria-labelledby="stored-title">
-          <h2 id="stored-title">{t('me.privacy.intro')}</h2>
-          <ul>
-            <For each={STORED}>{(key) => <li>{t(key)}</li>}</For>
-          </ul>
+        <Show when={transparency.latest} fallback={<Show when={transparency.error} fallback={<p role="status">{t('state.loading')}</p>}><MeError error={transparency.error} /></Show>}>
+          {(loaded) => <TransparencyView transparency={loaded()} headingId="stored-title" />}
+        </Show>
+        <section aria-labelledby="export-title">
+          <h2 id="export-title">{t('me.privacy.intro')}</h2>
           <div class="actions">
             <button type="button" class="button button--wide" disabled={exporting()} onClick={() => void download()}>
               {t('me.privacy.export')}

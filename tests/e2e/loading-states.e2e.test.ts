@@ -94,6 +94,7 @@ describe('pages on a slow network (issue 11, item 12)', () => {
       ['/admin/api-keys/', 'Aucune clé pour l’instant'],
       ['/admin/team/', 'Admin Demo'],
       ['/admin/settings/', 'Visibilité des ambassadeurs'],
+      ['/admin/compliance/', 'Finalités'],
     ];
     for (const options of [LAPTOP, PHONE]) {
       const page = await (await context(options)).newPage();

@@ -4,6 +4,8 @@ import { client, unwrap } from '../lib/api';
 import { LOCALE_NAMES, LOCALES, type Locale } from '../lib/translator';
 import { useI18n } from '../lib/use-i18n';
 import { renderMarkdown } from '../../../worker/lib/markdown';
+import Pending from '../components/Pending';
+import { settled } from '../lib/settled';
 
 const KINDS = ['cse-note', 'dpia'] as const;
 type Kind = (typeof KINDS)[number];
@@ -27,7 +29,7 @@ const CompliancePage: VoidComponent = () => {
   );
   const downloadUrl = createMemo<string | undefined>((previous) => {
     if (previous) URL.revokeObjectURL(previous);
-    const text = markdown.error ? undefined : markdown.latest;
+    const text = settled(markdown);
     return text ? URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' })) : undefined;
   });
   onCleanup(() => {
@@ -36,49 +38,51 @@ const CompliancePage: VoidComponent = () => {
   });
 
   return (
-    <>
-      <div class="compliance-controls">
-        <fieldset>
-          <legend>{t('compliance.document')}</legend>
-          <For each={KINDS}>
-            {(k) => (
-              <label class="choice">
-                <input type="radio" name="compliance-kind" value={k} checked={kind() === k} onChange={() => setKind(k)} />
-                {t(k === 'cse-note' ? 'compliance.cseNote' : 'compliance.dpia')}
-              </label>
-            )}
-          </For>
-        </fieldset>
-        <fieldset>
-          <legend>{t('compliance.language')}</legend>
-          <For each={LOCALES}>
-            {(l) => (
-              <label class="choice">
-                <input type="radio" name="compliance-lang" value={l} checked={chosenLang() === l} onChange={() => setDocumentLang(l)} />
-                <span lang={l}>{LOCALE_NAMES[l]}</span>
-              </label>
-            )}
-          </For>
-        </fieldset>
-        <div class="actions">
-          <button type="button" class="button" disabled={!downloadUrl()} onClick={() => window.print()}>
-            {t('compliance.print')}
-          </button>
-          <Show when={downloadUrl()}>
-            {(url) => (
-              <a class="button" href={url()} download={`${kind()}-${chosenLang()}.md`}>
-                {t('compliance.download')}
-              </a>
-            )}
-          </Show>
+    <Pending>
+      <>
+        <div class="compliance-controls">
+          <fieldset>
+            <legend>{t('compliance.document')}</legend>
+            <For each={KINDS}>
+              {(k) => (
+                <label class="choice">
+                  <input type="radio" name="compliance-kind" value={k} checked={kind() === k} onChange={() => setKind(k)} />
+                  {t(k === 'cse-note' ? 'compliance.cseNote' : 'compliance.dpia')}
+                </label>
+              )}
+            </For>
+          </fieldset>
+          <fieldset>
+            <legend>{t('compliance.language')}</legend>
+            <For each={LOCALES}>
+              {(l) => (
+                <label class="choice">
+                  <input type="radio" name="compliance-lang" value={l} checked={chosenLang() === l} onChange={() => setDocumentLang(l)} />
+                  <span lang={l}>{LOCALE_NAMES[l]}</span>
+                </label>
+              )}
+            </For>
+          </fieldset>
+          <div class="actions">
+            <button type="button" class="button" disabled={!downloadUrl()} onClick={() => window.print()}>
+              {t('compliance.print')}
+            </button>
+            <Show when={downloadUrl()}>
+              {(url) => (
+                <a class="button" href={url()} download={`${kind()}-${chosenLang()}.md`}>
+                  {t('compliance.download')}
+                </a>
+              )}
+            </Show>
+          </div>
         </div>
-      </div>
-      <Show when={!markdown.error} fallback={<FormError error={markdown.error} />}>
-        <Show when={markdown.latest} fallback={<p role="status">{t('state.loading')}</p>}>
-          {(text) => <article class="prose compliance-document" lang={chosenLang()} innerHTML={renderMarkdown(text())} />}
+        <Show when={!markdown.error} fallback={<FormError error={markdown.error} />}>
+          <Show when={markdown.latest} fallback={<p role="status">{t('state.loading')}</p>}>
+            {(text) => <article class="prose compliance-document" lang={chosenLang()} innerHTML={renderMarkdown(text())} />}
+          </Show>
         </Show>
-      </Show>
-    </>
+      </>
+    </Pending>
   );
 };
 

@@ -5,6 +5,7 @@ import { meCall } from '../../lib/me-api';
 import { useMeI18n } from '../../lib/i18n-me';
 import MeError from './MeError';
 import TransparencyView from './TransparencyView';
+import Pending from '../../components/Pending';
 
 /** What is stored, who sees it and for how long (the API's inventory), the JSON export, and leaving the programme (confirmed in a native dialog). */
 const PrivacyPage: VoidComponent = () => {
@@ -58,55 +59,57 @@ const PrivacyPage: VoidComponent = () => {
   };
 
   return (
-    <>
-      <div role="status">
-        <Show when={gone()}>
-          <p class="notice notice--ok" tabindex="-1" ref={goodbye}>
-            {t('me.privacy.goodbye')}
-          </p>
-        </Show>
-      </div>
-      <Show when={!gone()}>
-        <Show when={transparency.latest} fallback={<Show when={transparency.error} fallback={<p role="status">{t('state.loading')}</p>}><MeError error={transparency.error} /></Show>}>
-          {(loaded) => <TransparencyView transparency={loaded()} headingId="stored-title" />}
-        </Show>
-        <section aria-labelledby="export-title">
-          <h2 id="export-title">{t('me.privacy.intro')}</h2>
-          <div class="actions">
-            <button type="button" class="button button--wide" disabled={exporting()} onClick={() => void download()}>
-              {t('me.privacy.export')}
+    <Pending>
+      <>
+        <div role="status">
+          <Show when={gone()}>
+            <p class="notice notice--ok" tabindex="-1" ref={goodbye}>
+              {t('me.privacy.goodbye')}
+            </p>
+          </Show>
+        </div>
+        <Show when={!gone()}>
+          <Show when={transparency.latest} fallback={<Show when={transparency.error} fallback={<p role="status">{t('state.loading')}</p>}><MeError error={transparency.error} /></Show>}>
+            {(loaded) => <TransparencyView transparency={loaded()} headingId="stored-title" />}
+          </Show>
+          <section aria-labelledby="export-title">
+            <h2 id="export-title">{t('me.privacy.intro')}</h2>
+            <div class="actions">
+              <button type="button" class="button button--wide" disabled={exporting()} onClick={() => void download()}>
+                {t('me.privacy.export')}
+              </button>
+            </div>
+            <div aria-live="polite">
+              <Show when={exported()}>
+                <p class="saved">{t('me.privacy.exported')}</p>
+              </Show>
+              <Show when={exportError()}>
+                <MeError error={exportError()} />
+              </Show>
+            </div>
+          </section>
+          <section class="me-card me-danger" aria-labelledby="leave-title">
+            <h2 id="leave-title">{t('me.privacy.leaveTitle')}</h2>
+            <p>{t('me.privacy.leaveIntro')}</p>
+            <button type="button" class="button button--danger button--wide" onClick={() => setConfirming(true)}>
+              {t('me.privacy.leave')}
             </button>
-          </div>
-          <div aria-live="polite">
-            <Show when={exported()}>
-              <p class="saved">{t('me.privacy.exported')}</p>
-            </Show>
-            <Show when={exportError()}>
-              <MeError error={exportError()} />
-            </Show>
-          </div>
-        </section>
-        <section class="me-card me-danger" aria-labelledby="leave-title">
-          <h2 id="leave-title">{t('me.privacy.leaveTitle')}</h2>
-          <p>{t('me.privacy.leaveIntro')}</p>
-          <button type="button" class="button button--danger button--wide" onClick={() => setConfirming(true)}>
-            {t('me.privacy.leave')}
-          </button>
-        </section>
-      </Show>
-      <ConfirmDialog
-        open={confirming()}
-        title={t('me.privacy.confirmTitle')}
-        confirmLabel={t('me.privacy.confirm')}
-        danger
-        pending={leaving()}
-        error={leaveError()}
-        onConfirm={() => void leave()}
-        onClose={() => setConfirming(false)}
-      >
-        <p>{t('me.privacy.confirmBody')}</p>
-      </ConfirmDialog>
-    </>
+          </section>
+        </Show>
+        <ConfirmDialog
+          open={confirming()}
+          title={t('me.privacy.confirmTitle')}
+          confirmLabel={t('me.privacy.confirm')}
+          danger
+          pending={leaving()}
+          error={leaveError()}
+          onConfirm={() => void leave()}
+          onClose={() => setConfirming(false)}
+        >
+          <p>{t('me.privacy.confirmBody')}</p>
+        </ConfirmDialog>
+      </>
+    </Pending>
   );
 };
 

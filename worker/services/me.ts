@@ -75,5 +75,5 @@ export async function updateMe(db: Db, organisationId: string, ambassadorId: str
 
 /** Leaves the programme: `eraseAmbassador` erases the person and their posts' texts and metrics in one batch. */
 export async function leaveProgramme(db: Db, organisationId: string, ambassadorId: string, now = Date.now()): Promise<void> {
-  await eraseAmbassador(db, organisationId, ambassadorId, now);
+  await eraseAmbassador(db, { kind: 'ambassador', ambassadorId }, organisationId, ambassadorId, now);
 }

@@ -3,7 +3,7 @@ import { makeTenant } from './builders';
 import { call, callJson } from './http';
 import { join, makeSpace, publishCharter } from './ambassador-space';
 
-interface Me { id: string; name: string; displayName: string | null; audience: Record<string, number>; leaderboardOptIn: boolean; charter: { currentVersion: number | null; acceptedVersion: number | null; accepted: boolean } }
+interface Me { id: string; name: string; displayName: string | null; audience: Record<string, number>; leaderboardOptIn: boolean; charter: { currentVersion: number | null; acceptedVersion: number | null; accepted: boolean }; organisation: { disclosure: string | null } }
 
 describe('GET /api/v1/me', () => {
   it('answers the profile and where the ambassador stands with the charter', async () => {
@@ -14,8 +14,17 @@ describe('GET /api/v1/me', () => {
     expect(res.body).toEqual({
       id: amb.id, name: 'Camille Martin', email: amb.email, displayName: null, language: null, team: 'Engineering', profile: 'expert', audience: {}, leaderboardOptIn: false,
       status: 'active', joinedAt: expect.any(String), charter: { currentVersion: 1, acceptedVersion: null, accepted: false },
-      organisation: { name: 'Acme', logoPath: null },
+      organisation: { name: 'Acme', logoPath: null, disclosure: null },
     });
+  });
+
+  it('carries the disclosure line the organisation proposes, for the composer to offer', async () => {
+    const space = await makeSpace();
+    const amb = await join(space);
+    expect((await callJson('/api/v1/organisation', { method: 'PATCH', session: space.owner, body: { disclosure: 'Je travaille chez Acme' } })).status).toBe(200);
+    expect((await callJson<Me>('/api/v1/me', { session: amb.session })).body.organisation.disclosure).toBe('Je travaille chez Acme');
+    expect((await callJson('/api/v1/organisation', { method: 'PATCH', session: space.owner, body: { disclosure: null } })).status).toBe(200);
+    expect((await callJson<Me>('/api/v1/me', { session: amb.session })).body.organisation.disclosure).toBeNull();
   });
 
   it('answers 401 without a session and 403 to an admin or an API key', async () => {

@@ -59,8 +59,8 @@ describe('response mappers', () => {
       id: 'amb_1', organisationId: 'org_1', name: 'N', email: 'n@example.com', displayName: null, team: null, profile: 'expert', audience: { x: 10 }, leaderboardOptIn: true, language: null, status: 'active', joinedAt: AT, leftAt: null, createdAt: AT, updatedAt: AT,
     };
     expectExactly(AmbassadorSchema, toAmbassadorDto({ ...ambassador, charterVersion: 2 }));
-    expectExactly(MeSchema, toMeDto(ambassador, 2, 1, { name: 'Org', logoPath: '/api/v1/organisation/logo?v=1' }));
-    expectExactly(MeSchema, toMeDto({ ...ambassador, audience: null }, null, null, { name: 'Org', logoPath: null }));
+    expectExactly(MeSchema, toMeDto(ambassador, 2, 1, { name: 'Org', logoPath: '/api/v1/organisation/logo?v=1', disclosure: 'Je travaille chez Org' }));
+    expectExactly(MeSchema, toMeDto({ ...ambassador, audience: null }, null, null, { name: 'Org', logoPath: null, disclosure: null }));
 
     const charter: typeof charters.$inferSelect = { id: 'chr_1', organisationId: 'org_1', version: 3, body: '# C', publishedAt: AT, createdAt: AT };
     expectExactly(CharterSchema, toCharterDto({ ...charter, acceptedBy: 4 }));

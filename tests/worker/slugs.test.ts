@@ -61,7 +61,7 @@ describe('slugs derived from long names', () => {
     const slugs = new Set<string>();
     for (let length = 1; length <= MAX_CONTENT_TITLE; length++) {
       const input = v.parse(CreateContentBodySchema, { campaignId, kind: 'job', title: prose(length), url: 'https://jobs.example.com/offer/1' });
-      const { slug } = await createContentRow(db(), organisationId, input, ORIGIN);
+      const { slug } = await createContentRow(db(), { kind: 'system' }, organisationId, input, ORIGIN);
       expect(slug, `length ${length}`).toMatch(SLUG);
       slugs.add(slug);
     }

@@ -36,7 +36,7 @@ export const ambassadorsRoutes = new Hono<AppEnv>()
     }),
     allow('write'),
     jsonBody(InviteAmbassadorBodySchema),
-    async (c) => c.json(await inviteAmbassador(c.var.db, callerOf(c).organisationId, c.req.valid('json'), new URL(c.req.url).origin), 201),
+    async (c) => c.json(await inviteAmbassador(c.var.db, callerOf(c), callerOf(c).organisationId, c.req.valid('json'), new URL(c.req.url).origin), 201),
   )
   .get(
     '/:id',
@@ -60,7 +60,7 @@ export const ambassadorsRoutes = new Hono<AppEnv>()
     }),
     allow('write'),
     params(IdParamSchema),
-    async (c) => c.json(await reinviteAmbassador(c.var.db, callerOf(c).organisationId, c.req.valid('param').id, new URL(c.req.url).origin), 201),
+    async (c) => c.json(await reinviteAmbassador(c.var.db, callerOf(c), callerOf(c).organisationId, c.req.valid('param').id, new URL(c.req.url).origin), 201),
   )
   .delete(
     '/:id',
@@ -73,7 +73,7 @@ export const ambassadorsRoutes = new Hono<AppEnv>()
     allow('write'),
     params(IdParamSchema),
     async (c) => {
-      await eraseAmbassador(c.var.db, callerOf(c).organisationId, c.req.valid('param').id, Date.now());
+      await eraseAmbassador(c.var.db, callerOf(c), callerOf(c).organisationId, c.req.valid('param').id, Date.now());
       return c.body(null, 204);
     },
   );

@@ -29,7 +29,7 @@ export const chartersRoutes = new Hono<AppEnv>()
     }),
     allow('write'),
     jsonBody(PublishCharterBodySchema),
-    async (c) => c.json(await publishCharter(c.var.db, callerOf(c).organisationId, c.req.valid('json')), 201),
+    async (c) => c.json(await publishCharter(c.var.db, callerOf(c), callerOf(c).organisationId, c.req.valid('json')), 201),
   )
   .get(
     '/:version/acceptances',

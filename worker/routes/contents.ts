@@ -35,7 +35,7 @@ export const contentsRoutes = new Hono<AppEnv>()
     }),
     allow('write'),
     jsonBody(CreateContentBodySchema),
-    async (c) => c.json(await createContent(c.var.db, callerOf(c).organisationId, c.req.valid('json'), new URL(c.req.url).origin), 201),
+    async (c) => c.json(await createContent(c.var.db, callerOf(c), callerOf(c).organisationId, c.req.valid('json'), new URL(c.req.url).origin), 201),
   )
   .get(
     '/:id',
@@ -55,7 +55,7 @@ export const contentsRoutes = new Hono<AppEnv>()
     allow('write'),
     params(IdParamSchema),
     jsonBody(UpdateContentBodySchema),
-    async (c) => c.json(await updateContent(c.var.db, callerOf(c).organisationId, c.req.valid('param').id, c.req.valid('json'), new URL(c.req.url).origin), 200),
+    async (c) => c.json(await updateContent(c.var.db, callerOf(c), callerOf(c).organisationId, c.req.valid('param').id, c.req.valid('json'), new URL(c.req.url).origin), 200),
   )
   .post(
     '/:id/preview',
@@ -95,7 +95,7 @@ export const contentsRoutes = new Hono<AppEnv>()
     allow('write'),
     params(IdParamSchema),
     async (c) => {
-      await deleteContent(c.var.db, callerOf(c).organisationId, c.req.valid('param').id);
+      await deleteContent(c.var.db, callerOf(c), callerOf(c).organisationId, c.req.valid('param').id);
       return c.body(null, 204);
     },
   );

@@ -5,6 +5,7 @@ import { query } from '../lib/validate';
 import { allow, callerOf } from '../middleware/allow';
 import { KpiExportQuerySchema } from '../schemas/kpis';
 import { kpisToCsv } from '../services/kpi-csv';
+import { auditInsert } from '../services/audit-log';
 import { computeKpis } from '../services/kpis';
 import type { AppEnv } from '../env';
 
@@ -25,6 +26,8 @@ export const exportsRoutes = new Hono<AppEnv>().get(
   async (c) => {
     const { dialect, ...q } = c.req.valid('query');
     const report = await computeKpis(c.var.db, callerOf(c).organisationId, q);
+    const exported = { export: 'kpis.csv', from: report.from, to: report.to, groupBy: q.groupBy ?? null, campaignId: q.campaignId ?? null };
+    await auditInsert(c.var.db, callerOf(c).organisationId, callerOf(c), { action: 'export.downloaded', target: { type: 'export', id: null }, after: exported });
     return c.body(kpisToCsv(report, dialect), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="relais-kpis-${report.from}-${report.to}${q.groupBy ? `-by-${q.groupBy}` : ''}.csv"`,

@@ -43,6 +43,7 @@ export const MeSchema = v.pipe(
       v.object({
         name: v.pipe(v.string(), v.description('the organisation’s name')),
         logoPath: v.pipe(v.nullable(v.string()), v.description('where a browser loads its logo from this Relais (GET /api/v1/organisation/logo); null without a logo')),
+        disclosure: v.pipe(v.nullable(v.string()), v.description('the disclosure line the organisation proposes (e.g. « Je travaille chez Acme »): the composer offers to add it, never adds it silently; null: none')),
       }),
       v.description('the organisation running the programme, shown in the ambassador’s space'),
     ),

@@ -8,6 +8,7 @@ import { pageClauses, toPage } from '../lib/pagination';
 import { iso, isoOrNull } from '../lib/time';
 import type { Ambassador, InviteAmbassadorBody, ListAmbassadorsQuery } from '../schemas/ambassadors';
 import { createInvitation } from './invitations';
+import { auditInsert, type AuditActor } from './audit-log';
 
 type AmbassadorRow = typeof ambassadors.$inferSelect & { charterVersion: number | null };
 
@@ -56,7 +57,7 @@ export async function getAmbassadorOrThrow(db: Db, organisationId: string, id: s
 }
 
 /** Creates an invited ambassador and the one-time link where they choose to join. */
-export async function inviteAmbassador(db: Db, organisationId: string, input: InviteAmbassadorBody, origin: string, now = Date.now()) {
+export async function inviteAmbassador(db: Db, actor: AuditActor, organisationId: string, input: InviteAmbassadorBody, origin: string, now = Date.now()) {
   const taken = await db
     .select({ id: ambassadors.id })
     .from(ambassadors)
@@ -64,18 +65,22 @@ export async function inviteAmbassador(db: Db, organisationId: string, input: In
     .get();
   if (taken) throw new ApiError('conflict', 'An ambassador with this e-mail is already invited or active.', 'email');
   const row = { id: newId('amb'), organisationId, ...input, displayName: null, audience: null, leaderboardOptIn: false, language: null, status: 'invited' as const, joinedAt: null, leftAt: null, createdAt: now, updatedAt: now };
-  await db.insert(ambassadors).values(row);
+  // No name or e-mail in the log: an erased person must not survive there (their entries name them by id only).
+  await db.batch([db.insert(ambassadors).values(row), auditInsert(db, organisationId, actor, { action: 'ambassador.invited', target: { type: 'ambassador', id: row.id }, after: { status: 'invited' } }, now)]);
   return invitationAnswer(db, { ...row, charterVersion: null }, origin, now);
 }
 
 /** Issues a fresh link to an ambassador who has not joined yet; their unused links stop working. */
-export async function reinviteAmbassador(db: Db, organisationId: string, id: string, origin: string, now = Date.now()) {
+export async function reinviteAmbassador(db: Db, actor: AuditActor, organisationId: string, id: string, origin: string, now = Date.now()) {
   const row = await getAmbassadorOrThrow(db, organisationId, id);
   if (row.status !== 'invited') throw new ApiError('conflict', `This ambassador is ${row.status}: only an invited ambassador gets a new link.`);
-  await db
-    .update(invitations)
-    .set({ usedAt: now })
-    .where(and(eq(invitations.subjectType, 'ambassador'), eq(invitations.subjectId, id), eq(invitations.organisationId, organisationId), isNull(invitations.usedAt)));
+  await db.batch([
+    db
+      .update(invitations)
+      .set({ usedAt: now })
+      .where(and(eq(invitations.subjectType, 'ambassador'), eq(invitations.subjectId, id), eq(invitations.organisationId, organisationId), isNull(invitations.usedAt))),
+    auditInsert(db, organisationId, actor, { action: 'ambassador.invitation_renewed', target: { type: 'ambassador', id } }, now),
+  ]);
   return invitationAnswer(db, row, origin, now);
 }
 

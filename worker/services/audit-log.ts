@@ -13,8 +13,8 @@ import { pageClauses, toPage } from '../lib/pagination';
 import { iso } from '../lib/time';
 import type { AuditEntry, AuditLogQuery } from '../schemas/audit-log';
 
-/** Who made a change: a caller of the API, the operator (creating an organisation), or Relais itself. */
-export type AuditActor = Caller | { kind: 'operator' } | { kind: 'system' };
+/** Who made a change: a caller of the API (an ambassador by id alone), the operator (creating an organisation), or Relais itself. */
+export type AuditActor = Caller | { kind: 'ambassador'; ambassadorId: string } | { kind: 'operator' } | { kind: 'system' };
 
 type Fields = Record<string, unknown>;
 

@@ -8,6 +8,7 @@ import { renderMarkdown } from '../lib/markdown';
 import { pageClauses, toPage } from '../lib/pagination';
 import { iso } from '../lib/time';
 import type { Charter, CharterAcceptance, PublishCharterBody } from '../schemas/charters';
+import { auditInsert, type AuditActor } from './audit-log';
 
 type CharterRow = typeof charters.$inferSelect & { acceptedBy: number };
 
@@ -32,8 +33,11 @@ export async function listCharters(db: Db, organisationId: string, page: { limit
   return toPage(rows.map((row) => ({ ...row, createdAt: row.version })), page.limit, toCharterDto);
 }
 
-/** Publishes the next version (1 for the first); the number is computed in the insert itself, so two publishers never share one. */
-export async function publishCharter(db: Db, organisationId: string, input: PublishCharterBody, now = Date.now()): Promise<Charter> {
+/**
+ * Publishes the next version (1 for the first); the number is computed in the insert itself, so two publishers never
+ * share one. Logged right after with its number and how many active ambassadors must accept it before their next link.
+ */
+export async function publishCharter(db: Db, actor: AuditActor, organisationId: string, input: PublishCharterBody, now = Date.now()): Promise<Charter> {
   const [row] = await db
     .insert(charters)
     .values({
@@ -46,6 +50,8 @@ export async function publishCharter(db: Db, organisationId: string, input: Publ
     })
     .returning();
   if (!row) throw new Error('the charter insert returned no row');
+  const [active] = await db.select({ n: count() }).from(ambassadors).where(and(eq(ambassadors.organisationId, organisationId), eq(ambassadors.status, 'active')));
+  await auditInsert(db, organisationId, actor, { action: 'charter.published', target: { type: 'charter', id: row.id }, after: { version: row.version, mustAccept: active?.n ?? 0 } }, now);
   return toCharterDto({ ...row, acceptedBy: 0 });
 }
 

@@ -8,6 +8,7 @@ import { pageClauses, toPage } from '../lib/pagination';
 import { iso, isoOrNull } from '../lib/time';
 import { assertNotOwnHost } from '../schemas/common';
 import type { Content, CreateContentBody, ListContentsQuery, UpdateContentBody } from '../schemas/contents';
+import { auditInsert, changedFields, type AuditActor } from './audit-log';
 import { toPreviewDto } from './content-preview';
 import { readLinkPreview } from './link-preview';
 import { clearLinkCache } from './link-targets';
@@ -33,6 +34,11 @@ export function toContentDto(row: ContentRow): Content {
     updatedAt: iso(row.updatedAt),
   };
 }
+
+/** Where a content's links lead, as the audit log records it (API.md: "where a link leads"). */
+const linkFields = (row: Pick<ContentRow, 'url' | 'status' | 'endsAt' | 'campaignId'>) => ({ url: row.url, status: row.status, endsAt: isoOrNull(row.endsAt), campaignId: row.campaignId });
+const LINK_FIELDS = ['url', 'status', 'endsAt', 'campaignId'] as const;
+const contentTarget = (id: string) => ({ type: 'content', id });
 
 /** A page of the organisation's contents, newest first, optionally of one campaign and one status. */
 export async function listContents(db: Db, organisationId: string, query: ListContentsQuery) {
@@ -75,13 +81,13 @@ const slugTaken = (slug: string) => `A content with slug "${slug}" already exist
  * derived from the title. `origin` is this Relais's: a `url` on its host answers 422. The page's preview is read
  * first, within its deadline; a page that cannot be read leaves `preview` null and never fails the save.
  */
-export async function createContent(db: Db, organisationId: string, input: CreateContentBody, origin: string, now = Date.now()): Promise<Content> {
+export async function createContent(db: Db, actor: AuditActor, organisationId: string, input: CreateContentBody, origin: string, now = Date.now()): Promise<Content> {
   assertNotOwnHost(input.url, origin, 'url');
   await assertCampaignOf(db, organisationId, input.campaignId);
   const slug = input.slug ?? (await uniqueSlug(db, contents, organisationId, slugify(input.title) || 'content'));
   const preview = await readLinkPreview(input.url, now);
   const row: ContentRow = { id: newId('cnt'), organisationId, ...input, slug, status: 'active', preview, createdAt: now, updatedAt: now };
-  await withUniqueSlug(db.insert(contents).values(row), slugTaken(slug));
+  await withUniqueSlug(db.batch([db.insert(contents).values(row), auditInsert(db, organisationId, actor, { action: 'content.created', target: contentTarget(row.id), after: linkFields(row) }, now)]), slugTaken(slug));
   return toContentDto(row);
 }
 
@@ -90,15 +96,15 @@ export async function createContent(db: Db, organisationId: string, input: Creat
  * Relais's host 422. A new `url` has its preview read again (null when the new page cannot be read: the old card
  * described another page).
  */
-export async function updateContent(db: Db, organisationId: string, id: string, patch: UpdateContentBody, origin: string, now = Date.now()): Promise<Content> {
+export async function updateContent(db: Db, actor: AuditActor, organisationId: string, id: string, patch: UpdateContentBody, origin: string, now = Date.now()): Promise<Content> {
   assertNotOwnHost(patch.url, origin, 'url');
   const current = await getContentOrThrow(db, organisationId, id);
   if (patch.campaignId !== undefined && patch.campaignId !== current.campaignId) await assertCampaignOf(db, organisationId, patch.campaignId);
   const preview = patch.url !== undefined && patch.url !== current.url ? { preview: await readLinkPreview(patch.url, now) } : {};
-  const [row] = await withUniqueSlug(
-    db.update(contents).set({ ...patch, ...preview, updatedAt: now }).where(and(eq(contents.organisationId, organisationId), eq(contents.id, id))).returning(),
-    slugTaken(patch.slug ?? current.slug),
-  );
+  const update = db.update(contents).set({ ...patch, ...preview, updatedAt: now }).where(and(eq(contents.organisationId, organisationId), eq(contents.id, id))).returning();
+  const changed = changedFields(linkFields(current), linkFields({ ...current, ...patch }), LINK_FIELDS);
+  const write = changed ? db.batch([update, auditInsert(db, organisationId, actor, { action: 'content.updated', target: contentTarget(id), ...changed }, now)]).then(([rows]) => rows) : update;
+  const [row] = await withUniqueSlug(write, slugTaken(patch.slug ?? current.slug));
   if (!row) throw new ApiError('not_found', 'No such content.');
   // URL, slugs, status and closing time are part of every cached redirect target of this content.
   if (row.url !== current.url || row.slug !== current.slug || row.status !== current.status || row.campaignId !== current.campaignId || row.endsAt !== current.endsAt) clearLinkCache();
@@ -118,12 +124,19 @@ export async function refreshContentPreview(db: Db, organisationId: string, id: 
  * Deletes a content no link points at; a content with links is archived instead, so those links keep
  * redirecting. Deleting an archived content again changes nothing.
  */
-export async function deleteContent(db: Db, organisationId: string, id: string, now = Date.now()): Promise<void> {
-  await getContentOrThrow(db, organisationId, id);
+export async function deleteContent(db: Db, actor: AuditActor, organisationId: string, id: string, now = Date.now()): Promise<void> {
+  const current = await getContentOrThrow(db, organisationId, id);
+  const audit = (after: Record<string, unknown> | null) => auditInsert(db, organisationId, actor, { action: 'content.deleted', target: contentTarget(id), before: linkFields(current), after }, now);
   // One statement, so a link created meanwhile cannot be orphaned.
   const hasLinks = db.select({ id: links.id }).from(links).where(eq(links.contentId, id));
   const deleted = await db.delete(contents).where(and(eq(contents.organisationId, organisationId), eq(contents.id, id), notExists(hasLinks)));
-  if (deleted.meta.changes > 0) return;
+  // Logged once it is known to have happened: the statements are conditional.
+  if (deleted.meta.changes > 0) {
+    await audit(null);
+    return;
+  }
   const archived = await db.update(contents).set({ status: 'archived', updatedAt: now }).where(and(eq(contents.id, id), ne(contents.status, 'archived')));
-  if (archived.meta.changes > 0) clearLinkCache();
+  if (archived.meta.changes === 0) return;
+  await audit({ status: 'archived' });
+  clearLinkCache();
 }

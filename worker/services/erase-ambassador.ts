@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { ambassadors, charterAcceptances, dailyLinkStats, idempotencyKeys, invitations, links, sessions } from '../../db/schema';
 import type { Db } from '../lib/db';
 import { ApiError } from '../lib/errors';
+import { auditInsert, type AuditActor } from './audit-log';
 import { eraseSharesStatements } from './erase-shares';
 import { clearLinkCache } from './link-targets';
 
@@ -10,19 +11,23 @@ import { clearLinkCache } from './link-targets';
  * Erases an ambassador's personal data in one atomic batch: their row keeps only its id, status `left`
  * and dates; their links keep redirecting, unattributed; the daily stats keep their counts anonymously;
  * their sessions, charter acceptances and invitations go; stored idempotent answers lose their id.
- * Erasing again changes nothing. Any table that later stores personal data about an ambassador must be
+ * Logged as `ambassador.left` when the ambassador is the actor, else `ambassador.erased`, with no personal field.
+ * Erasing again changes nothing (and logs nothing). Any table that later stores personal data about an ambassador must be
  * added here.
  */
-export async function eraseAmbassador(db: Db, organisationId: string, ambassadorId: string, now = Date.now()): Promise<void> {
+export async function eraseAmbassador(db: Db, actor: AuditActor, organisationId: string, ambassadorId: string, now = Date.now()): Promise<void> {
   const found = await db
-    .select({ id: ambassadors.id })
+    .select({ id: ambassadors.id, status: ambassadors.status })
     .from(ambassadors)
     .where(and(eq(ambassadors.organisationId, organisationId), eq(ambassadors.id, ambassadorId)))
     .get();
   if (!found) throw new ApiError('not_found', 'No such ambassador.');
   const quoted = JSON.stringify(ambassadorId);
+  const action = actor.kind === 'ambassador' ? 'ambassador.left' : 'ambassador.erased';
+  const audit = found.status === 'left' ? [] : [auditInsert(db, organisationId, actor, { action, target: { type: 'ambassador', id: ambassadorId }, before: { status: found.status }, after: { status: 'left' } }, now)];
   await db.batch([
     ...eraseSharesStatements(db, organisationId, ambassadorId, now),
+    ...audit,
     db
       .update(ambassadors)
       .set({ name: null, email: null, displayName: null, team: null, profile: null, audience: null, leaderboardOptIn: false, status: 'left', leftAt: sql`coalesce(${ambassadors.leftAt}, ${now})`, updatedAt: now })

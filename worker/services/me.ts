@@ -43,12 +43,12 @@ export async function getMe(db: Db, organisationId: string, ambassadorId: string
     getAmbassadorRowOrThrow(db, organisationId, ambassadorId),
     currentCharter(db, organisationId),
     acceptedVersionOf(db, organisationId, ambassadorId),
-    db.select({ name: organisations.name, logoUrl: organisations.logoUrl, updatedAt: organisations.updatedAt }).from(organisations).where(eq(organisations.id, organisationId)).get(),
+    db.select({ name: organisations.name, logoUrl: organisations.logoUrl, disclosure: organisations.disclosure, updatedAt: organisations.updatedAt }).from(organisations).where(eq(organisations.id, organisationId)).get(),
   ]);
   if (!organisation) throw new ApiError('not_found', 'No such organisation.');
   // The settings' time in the path makes the browser load a changed logo at once.
   const logoPath = organisation.logoUrl ? `/api/v1/organisation/logo?v=${organisation.updatedAt}` : null;
-  return toMeDto(row, charter?.version ?? null, acceptedVersion, { name: organisation.name, logoPath });
+  return toMeDto(row, charter?.version ?? null, acceptedVersion, { name: organisation.name, logoPath, disclosure: organisation.disclosure });
 }
 
 /** Merges the audience patch per network: a number sets it, null removes it. */
@@ -75,5 +75,5 @@ export async function updateMe(db: Db, organisationId: string, ambassadorId: str
 
 /** Leaves the programme: `eraseAmbassador` erases the person and their posts' texts and metrics in one batch. */
 export async function leaveProgramme(db: Db, organisationId: string, ambassadorId: string, now = Date.now()): Promise<void> {
-  await eraseAmbassador(db, organisationId, ambassadorId, now);
+  await eraseAmbassador(db, { kind: 'ambassador', ambassadorId }, organisationId, ambassadorId, now);
 }

@@ -1,4 +1,4 @@
-import { createResource, createSignal, Show, type VoidComponent } from 'solid-js';
+import { createEffect, createResource, createSignal, Show, type VoidComponent } from 'solid-js';
 import { client, unwrap } from '../lib/api';
 import { loadSession, requireSession, resetSession } from '../lib/session';
 import { useI18n } from '../lib/use-i18n';
@@ -17,6 +17,11 @@ const AdminBar: VoidComponent<AdminBarProps> = (props) => {
   // Read only once there: reading a pending resource suspends the whole island (Astro wraps it in <Suspense>),
   // and the header would lose the bar, then get it back, moving the page twice.
   const session = () => settled(me);
+  // The owners-only navigation links (NavLinks.astro, layout.css) show once the role is known.
+  createEffect(() => {
+    const role = session()?.admin.role;
+    if (role) document.documentElement.dataset.role = role;
+  });
 
   const signOut = async () => {
     setLeaving(true);

@@ -37,13 +37,14 @@ export function meCall<R extends ClientResponse<unknown, number, string>>(call: 
 /**
  * Before showing content to share: when the organisation's current charter is not accepted yet
  * (the API's own `charter.accepted`), go and read it rather than meet a 403 after writing a post; otherwise
- * speak the language of their profile.
+ * speak the language of their profile. Answers their profile.
  */
-export async function ensureCharterAccepted(): Promise<void> {
+export async function ensureCharterAccepted() {
   const me = await meCall(client.api.v1.me.$get());
   if (!me.charter.accepted && me.charter.currentVersion !== null) navigateWhenLoaded(ME_CHARTER);
   // The language saved in their profile follows the ambassador from one device to another.
   else if (me.language && me.language !== locale()) chooseLocale(me.language);
+  return me;
 }
 
 /** Character limits of a post per network (none for e-mail and other). */

@@ -43,6 +43,8 @@ export const meEn: Record<MeMessageKey, string> = {
   'me.share.network': 'Network',
   'me.share.text': 'Your post',
   'me.share.textHint': 'Write in your own words: why this content matters to you, what you take from it.',
+  'me.share.disclosure.add': 'Add “{line}”',
+  'me.share.disclosure.hint': 'Suggested by your organisation to make your connection with it clear; you can edit or delete it.',
   'me.share.count': '{count} / {max} characters',
   'me.share.countFree': '{count} characters',
   'me.share.tooLong': 'Too long for {network}: {max} characters at most.',

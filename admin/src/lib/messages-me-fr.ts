@@ -41,6 +41,8 @@ export const meFr = {
   'me.share.network': 'Réseau',
   'me.share.text': 'Votre message',
   'me.share.textHint': 'Écrivez avec vos mots\u00a0: pourquoi ce contenu vous parle, ce que vous en retenez.',
+  'me.share.disclosure.add': 'Ajouter «\u00a0{line}\u00a0»',
+  'me.share.disclosure.hint': 'Proposé par votre organisation pour signaler votre lien avec elle\u00a0; vous pouvez le modifier ou l’effacer.',
   'me.share.count': '{count} / {max} caractères',
   'me.share.countFree': '{count} caractères',
   'me.share.tooLong': 'Trop long pour {network}\u00a0: {max} caractères au plus.',

@@ -19,6 +19,9 @@ export interface SettingsDraft {
   utmMedium: string;
   currency: string;
   retentionMonths: string;
+  auditRetentionMonths: string;
+  privacyContact: string;
+  disclosure: string;
   rates: Record<Network, RateDraft>;
   conversionValues: Record<ConversionType, string>;
 }
@@ -27,6 +30,10 @@ const percent = (share: number) => String(Math.round(share * 10_000) / 100);
 /** An empty input is sent as NaN (JSON null) so the API names the field that needs a number. */
 const num = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.replace(',', '.')));
 
+/** An optional text: trimmed, and null when left empty. */
+const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
+
+/** The organisation's settings as the form's strings. */
 export function toDraft(org: Organisation): SettingsDraft {
   const rates = {} as Record<Network, RateDraft>;
   for (const n of NETWORKS) rates[n] = { cpc: String(org.rates[n].cpc), cpm: String(org.rates[n].cpm), organicReach: percent(org.rates[n].organicReach) };
@@ -40,11 +47,15 @@ export function toDraft(org: Organisation): SettingsDraft {
     utmMedium: org.utmMedium,
     currency: org.currency,
     retentionMonths: String(org.retentionMonths),
+    auditRetentionMonths: String(org.auditRetentionMonths),
+    privacyContact: org.privacyContact ?? '',
+    disclosure: org.disclosure ?? '',
     rates,
     conversionValues,
   };
 }
 
+/** The form's strings as the API's PATCH body. */
 export function toPatch(draft: SettingsDraft): OrganisationPatch {
   const rates: NonNullable<OrganisationPatch['rates']> = {};
   for (const n of NETWORKS) {
@@ -56,11 +67,14 @@ export function toPatch(draft: SettingsDraft): OrganisationPatch {
   return {
     name: draft.name,
     attributionWindowDays: num(draft.attributionWindowDays),
-    fallbackUrl: draft.fallbackUrl.trim() === '' ? null : draft.fallbackUrl.trim(),
-    logoUrl: draft.logoUrl.trim() === '' ? null : draft.logoUrl.trim(),
+    fallbackUrl: orNull(draft.fallbackUrl),
+    logoUrl: orNull(draft.logoUrl),
     utmMedium: draft.utmMedium,
     currency: draft.currency.trim().toUpperCase(),
     retentionMonths: num(draft.retentionMonths),
+    auditRetentionMonths: num(draft.auditRetentionMonths),
+    privacyContact: orNull(draft.privacyContact),
+    disclosure: orNull(draft.disclosure),
     rates,
     conversionValues,
   };

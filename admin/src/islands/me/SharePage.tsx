@@ -9,6 +9,7 @@ import { ensureCharterAccepted, meCall, TEXT_LIMITS } from '../../lib/me-api';
 import type { CreatedShare, FeedItem, ShareNetwork } from '../../lib/me-types';
 import { useMeI18n } from '../../lib/i18n-me';
 import { ideasOf } from './ideas';
+import DisclosureButton from './DisclosureButton';
 import MeError from './MeError';
 import { createSimilarityPreview } from './similarity-preview';
 import { settled } from '../../lib/settled';
@@ -25,10 +26,12 @@ const ShareResult = lazy(loadResult);
  */
 const SharePage: VoidComponent = () => {
   const { t, mounted } = useMeI18n();
+  const [disclosure, setDisclosure] = createSignal<string | null>(null);
   const contentId = () => (mounted() ? { id: queryParam('contentId') ?? '' } : false);
   const [item] = createResource(contentId, async ({ id }): Promise<FeedItem | null> => {
     if (id === '') return null;
-    const [page] = await Promise.all([meCall(client.api.v1.me.feed.$get({ query: { limit: '200' } })), ensureCharterAccepted()]);
+    const [page, me] = await Promise.all([meCall(client.api.v1.me.feed.$get({ query: { limit: '200' } })), ensureCharterAccepted()]);
+    setDisclosure(me.organisation.disclosure);
     return page.items.find((entry) => entry.id === id) ?? null;
   });
   const [chosen, setChosen] = createSignal<ShareNetwork | null>(null);
@@ -41,6 +44,7 @@ const SharePage: VoidComponent = () => {
     return n && current && !result() ? { contentId: current.id, network: n, text: text() } : null;
   });
   let form: HTMLFormElement | undefined;
+  let textarea: HTMLTextAreaElement | undefined;
   const submission = createSubmission(() => form, ['text', 'network']);
 
   const networkName = (n: string) => t(`network.${n}` as MeKey);
@@ -111,6 +115,7 @@ const SharePage: VoidComponent = () => {
                           <>
                             <textarea
                               {...attrs}
+                              ref={textarea}
                               aria-describedby={[attrs['aria-describedby'], 'share-count', 'share-verdict'].filter(Boolean).join(' ')}
                               rows={8}
                               required
@@ -119,6 +124,15 @@ const SharePage: VoidComponent = () => {
                                 setText(e.currentTarget.value);
                                 if (submission.error()) submission.clear();
                                 void loadResult();
+                              }}
+                            />
+                            <DisclosureButton
+                              line={disclosure()}
+                              text={text()}
+                              onAdd={(next) => {
+                                setText(next);
+                                // The button goes once the line is in the post: focus follows the text it changed.
+                                textarea?.focus();
                               }}
                             />
                             <p id="share-count" class="me-count" classList={{ 'me-count--over': over() }}>

@@ -17,7 +17,7 @@ export interface SettingsFormProps {
 }
 
 const FIELDS = [
-  'name', 'attributionWindowDays', 'fallbackUrl', 'logoUrl', 'utmMedium', 'currency', 'retentionMonths',
+  'name', 'attributionWindowDays', 'fallbackUrl', 'logoUrl', 'utmMedium', 'currency', 'retentionMonths', 'auditRetentionMonths', 'privacyContact', 'disclosure',
   ...NETWORKS.flatMap((n) => [`rates.${n}.cpc`, `rates.${n}.cpm`, `rates.${n}.organicReach`]),
   ...CONVERSION_TYPES.map((type) => `conversionValues.${type}`),
 ];
@@ -28,12 +28,12 @@ const SettingsForm: VoidComponent<SettingsFormProps> = (props) => {
   const [draft, setDraft] = createStore(untrack(() => toDraft(props.org)));
   const { ref, submission, saved, submit } = createSavingForm(FIELDS, () => unwrap(client.api.v1.organisation.$patch({ json: toPatch(draft) })), (org) => props.onSaved(org));
 
-  const text = (name: 'name' | 'fallbackUrl' | 'logoUrl' | 'utmMedium' | 'currency', type = 'text'): JSX.Element => (
+  const text = (name: 'name' | 'fallbackUrl' | 'logoUrl' | 'utmMedium' | 'currency' | 'privacyContact' | 'disclosure', type = 'text'): JSX.Element => (
     <Field name={name} label={t(`settings.${name}`)} hint={t(`settings.${name}.hint`)} error={submission.fieldError(name)}>
       {(attrs) => <input {...attrs} type={type} value={draft[name]} onInput={(e) => setDraft(name, e.currentTarget.value)} />}
     </Field>
   );
-  const whole = (name: 'attributionWindowDays' | 'retentionMonths', max: number): JSX.Element => (
+  const whole = (name: 'attributionWindowDays' | 'retentionMonths' | 'auditRetentionMonths', max: number): JSX.Element => (
     <Field name={name} label={t(`settings.${name}`)} hint={t(`settings.${name}.hint`)} error={submission.fieldError(name)}>
       {(attrs) => <input {...attrs} type="number" inputmode="numeric" min="1" max={max} step="1" value={draft[name]} onInput={(e) => setDraft(name, e.currentTarget.value)} />}
     </Field>
@@ -49,6 +49,12 @@ const SettingsForm: VoidComponent<SettingsFormProps> = (props) => {
         {text('logoUrl', 'url')}
         {text('utmMedium')}
         {whole('retentionMonths', 120)}
+        {whole('auditRetentionMonths', 120)}
+
+        <h2 id="settings-trust">{t('settings.trust')}</h2>
+        <p class="hint">{t('settings.trust.intro')}</p>
+        {text('privacyContact')}
+        {text('disclosure')}
 
         <h2>{t('settings.money')}</h2>
         <p class="hint">{t('settings.money.intro')}</p>

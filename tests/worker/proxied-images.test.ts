@@ -96,12 +96,12 @@ describe('the organisation’s logo', () => {
   it('shows in the ambassador’s space as the organisation’s name and a logo served from our origin', async () => {
     const space = await makeSpace({ charter: false });
     const ambassador = await join(space);
-    expect((await callJson<Me>('/api/v1/me', { session: ambassador.session })).body.organisation).toEqual({ name: 'Acme', logoPath: null });
+    expect((await callJson<Me>('/api/v1/me', { session: ambassador.session })).body.organisation).toEqual({ name: 'Acme', logoPath: null, disclosure: null });
     expect((await call('/api/v1/organisation/logo', { session: ambassador.session })).status).toBe(404);
 
     await callJson('/api/v1/organisation', { session: space.owner, method: 'PATCH', body: { logoUrl: `${CDN}/logo.png` } });
     const me = await callJson<Me>('/api/v1/me', { session: ambassador.session });
-    expect(me.body.organisation).toEqual({ name: 'Acme', logoPath: expect.stringMatching(/^\/api\/v1\/organisation\/logo\?v=\d+$/) });
+    expect(me.body.organisation).toEqual({ name: 'Acme', logoPath: expect.stringMatching(/^\/api\/v1\/organisation\/logo\?v=\d+$/), disclosure: null });
     const logo = await call(me.body.organisation.logoPath ?? '', { session: ambassador.session });
     expect(logo.status).toBe(200);
     expect(logo.headers.get('content-type')).toBe('image/png');

@@ -13,7 +13,7 @@ const DEMO_ADMIN = { email: 'admin@demo.relais.test', password: 'relais-demo' };
 const LAPTOP = { viewport: { width: 1366, height: 768 }, locale: 'fr-FR' } as const;
 
 /** What each island shows once it has its data: a path, and a text that appears only then. */
-type Visit = [path: string, ready: string];
+type Visit = [path: string, ready: string | RegExp];
 
 /** Every island's own text inside `<main>` that a person can see (the page's static heading and lead excluded). */
 const VISIBLE_ISLAND_TEXT = `(() => [...document.querySelectorAll('main astro-island')]
@@ -95,6 +95,7 @@ describe('pages on a slow network (issue 11, item 12)', () => {
       ['/admin/team/', 'Admin Demo'],
       ['/admin/settings/', 'Visibilité des ambassadeurs'],
       ['/admin/compliance/', 'Finalités'],
+      ['/admin/audit-log/', /Aucun changement enregistré|Changements, du plus récent/],
     ];
     for (const options of [LAPTOP, PHONE]) {
       const page = await (await context(options)).newPage();

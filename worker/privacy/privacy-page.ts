@@ -1,5 +1,6 @@
 /** The public `/privacy` page (API.md, "Privacy and trust"): a small, script-free HTML page in French or English. */
 import { escapeHtml } from '../lib/markdown';
+import { contactHref } from '../lib/privacy-contact';
 import type { Locale } from '../lib/locale';
 import { ICON_LINK } from '../lib/content-security-policy';
 import type { PrivacyNotice } from '../services/privacy-notice';
@@ -14,11 +15,9 @@ export interface PrivacyPageState {
   signalled: boolean;
 }
 
-const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
-
-/** A contact as a link: `mailto:` for an e-mail, the URL itself for an https address; plain text otherwise. */
+/** A contact as a link (lib/privacy-contact.ts); plain text otherwise. */
 function contactLink(contact: string): string {
-  const href = EMAIL.test(contact) ? `mailto:${contact}` : /^https:\/\//i.test(contact) ? contact : null;
+  const href = contactHref(contact);
   return href ? `<a href="${escapeHtml(href)}">${escapeHtml(contact)}</a>` : escapeHtml(contact);
 }
 

@@ -53,8 +53,7 @@ export const TimeInputSchema = v.pipe(
 );
 
 // valibot runs every check of a pipe even after one failed, so this one must not throw on a non-URL.
-/** The URL's scheme with its colon (`https:`), or '' when `text` is not a URL. */
-export function protocolOf(text: string): string {
+function protocolOf(text: string): string {
   try {
     return new URL(text).protocol;
   } catch {

@@ -4,11 +4,11 @@ import { NETWORKS, organisations } from '../../db/schema';
 import { CONVERSION_TYPES } from '../services/defaults';
 import { publicUrlIssue } from '../lib/public-url';
 import { DaySchema } from './period';
-import { asNumber, asPicklist, asTimestamp, HttpUrlSchema, protocolOf, NameSchema, SlugSchema, TargetUrlSchema } from './common';
+import { contactHref } from '../lib/privacy-contact';
+import { asNumber, asPicklist, asTimestamp, HttpUrlSchema, NameSchema, SlugSchema, TargetUrlSchema } from './common';
 
 const MAX_GUIDE_LENGTH = 20_000;
 
-const EMAIL = /^[^\s@<>"]{1,64}@[^\s@<>"]+\.[^\s@<>"]+$/;
 
 
 const Money = v.pipe(v.number('must be a number'), v.minValue(0, 'must be zero or more'), v.maxValue(1_000_000, 'is too large'));
@@ -118,7 +118,7 @@ export const UpdateOrganisationBodySchema = v.strictObject(
             v.string('must be a string'),
             v.trim(),
             v.maxLength(254, 'must be at most 254 characters'),
-            v.check((value) => EMAIL.test(value) || protocolOf(value) === 'https:', 'must be an e-mail address or an https URL'),
+            v.check((value) => contactHref(value) !== null, 'must be an e-mail address or an https URL'),
           ),
         ),
         v.description('who audiences and ambassadors write to about their data: an e-mail address or an https URL, or null'),
